@@ -1,0 +1,64 @@
+// `ls` output lines as dbt's ListTask prints them, in unique_id order:
+//   selector (default) — the fqn joined with dots; `source:pkg.src.table`, `exposure:pkg.name`,
+//                        `unit_test:pkg.name` for the others;
+//   name               — the search name (`src.table` for sources, `name.v2` for versioned models);
+//   path               — original_file_path;
+//   json               — one object per line with dbt's allowed keys (or --output-keys).
+import type { GraphMember, Manifest } from '../project/manifest-types.js';
+import { UserError } from '../util/errors.js';
+import { didYouMean } from '../util/did-you-mean.js';
+import { compareIds } from './parent-child-maps.js';
+
+export type ListOutput = 'name' | 'path' | 'json' | 'selector';
+
+const ALLOWED_KEYS = ['alias', 'name', 'package_name', 'depends_on', 'tags', 'config', 'resource_type', 'source_name', 'original_file_path', 'unique_id'];
+
+export function formatList(manifest: Manifest, ids: Iterable<string>, output: ListOutput = 'selector', outputKeys?: string[]): string[] {
+  const members = [...ids].sort(compareIds).map((id) => lookup(manifest, id)).filter((m): m is GraphMember => m !== undefined);
+  switch (output) {
+    case 'selector':
+      return members.map(selectorOf);
+    case 'name':
+      return members.map(searchName);
+    case 'path':
+      return members.map((m) => m.original_file_path);
+    case 'json':
+      return members.map((m) => jsonLine(m, outputKeys));
+    default:
+      throw new UserError(`Invalid --output "${String(output)}"`, {
+        hint: `Use one of: selector, name, path, json.${didYouMean(String(output), ['selector', 'name', 'path', 'json'])}`,
+      });
+  }
+}
+
+function lookup(manifest: Manifest, id: string): GraphMember | undefined {
+  return manifest.nodes[id] ?? manifest.sources[id] ?? manifest.exposures[id] ?? manifest.unit_tests?.[id];
+}
+
+export function selectorOf(m: GraphMember): string {
+  switch (m.resource_type) {
+    case 'source':
+      return `source:${m.package_name}.${m.source_name}.${m.name}`;
+    case 'exposure':
+      return `exposure:${m.package_name}.${m.name}`;
+    case 'unit_test':
+      return `unit_test:${m.package_name}.${m.name}`;
+    default:
+      return m.fqn.join('.');
+  }
+}
+
+/** dbt's search_name. */
+export function searchName(m: GraphMember): string {
+  if (m.resource_type === 'source') return `${m.source_name}.${m.name}`;
+  if (m.resource_type === 'model' && m.version !== undefined && m.version !== null) return `${m.name}.v${m.version}`;
+  return m.name;
+}
+
+function jsonLine(m: GraphMember, outputKeys?: string[]): string {
+  const wanted = outputKeys && outputKeys.length > 0 ? outputKeys : ALLOWED_KEYS;
+  const out: Record<string, unknown> = {};
+  // The node's own key order (dbt serialises the node and filters it).
+  for (const [k, v] of Object.entries(m)) if (wanted.includes(k) && k !== 'location') out[k] = v;
+  return JSON.stringify(out);
+}
