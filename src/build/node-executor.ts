@@ -1,0 +1,71 @@
+// Runs one node: compile, then build its relation (models, seeds, snapshots) or judge it (tests),
+// with its pre- and post-hooks. Returns a NodeResult; a user error becomes an 'error' result.
+import type { ManifestNode, Hook } from '../project/manifest-types.js';
+import type { Connection, RelationRef } from '../warehouse/adapter.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { Compiler } from '../compile/compile-node.js';
+import { isIncremental, writeCompiled } from '../compile/compile-project.js';
+import { materialize, buildSeed, buildSnapshot } from './materializations/index.js';
+import { testVerdictSql, verdict } from '../quality/test-query.js';
+import type { NodeResult } from './run-results.js';
+import { UserError, formatLocation } from '../util/errors.js';
+
+export interface ExecuteOptions {
+  fullRefresh: boolean;
+  signal: AbortSignal;
+  threadId: string;
+}
+
+function relationOf(node: ManifestNode): RelationRef {
+  return { database: node.database, schema: node.schema, identifier: node.alias };
+}
+
+async function runHooks(ws: Workspace, compiler: Compiler, node: ManifestNode, hooks: Hook[] | undefined, conn: Connection, signal: AbortSignal): Promise<void> {
+  for (const hook of hooks ?? []) {
+    const sql = (await compiler.renderString(node, hook.sql)).trim();
+    if (sql) await conn.execute(sql, { signal });
+  }
+  void ws;
+}
+
+export async function executeNode(ws: Workspace, compiler: Compiler, node: ManifestNode, options: ExecuteOptions): Promise<NodeResult> {
+  const startedAt = new Date();
+  let compiledAt: Date | null = null;
+  const base = { uniqueId: node.unique_id, node, startedAt, threadId: options.threadId };
+  const adapter = ws.requireAdapter();
+  let conn: Connection | null = null;
+  try {
+    const incremental = await isIncremental(ws, node, options.fullRefresh);
+    if (node.resource_type !== 'seed') {
+      const compiled = await compiler.compile(node, { isIncremental: incremental });
+      node.extra_ctes = compiled.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+      writeCompiled(ws, node, compiled.sql);
+    }
+    compiledAt = new Date();
+    conn = await adapter.acquire();
+    const relation = relationOf(node);
+    const common = { node, relation, adapter, conn, fullRefresh: options.fullRefresh, signal: options.signal };
+    if (node.resource_type === 'test') {
+      const r = await conn.execute(testVerdictSql(node, node.compiled_code!), { signal: options.signal });
+      const v = verdict(node, r.rows[0]);
+      return { ...base, status: v.status, message: v.message, rowsAffected: null, failures: v.failures, compiledAt, completedAt: new Date() };
+    }
+    await runHooks(ws, compiler, node, node.config['pre-hook'], conn, options.signal);
+    let result;
+    if (node.resource_type === 'seed') result = await buildSeed({ ...common, projectDir: ws.project.rootDir });
+    else if (node.resource_type === 'snapshot') result = await buildSnapshot(common);
+    else result = await materialize(common);
+    await runHooks(ws, compiler, node, node.config['post-hook'], conn, options.signal);
+    return { ...base, status: 'success', message: result.message, rowsAffected: result.rowsAffected, failures: null, compiledAt, completedAt: new Date() };
+  } catch (e) {
+    const message = options.signal.aborted ? 'cancelled' : e instanceof UserError ? e.message : (e as Error).message ?? String(e);
+    const detail = e instanceof UserError ? [e.location ? formatLocation(e.location) : '', e.hint ?? ''].filter(Boolean).join(' — ') : undefined;
+    if (!(e instanceof UserError) && !(e instanceof Error && (e.name === 'DatabaseError' || e.name === 'CancelledError'))) {
+      // An unexpected exception is a martflow bug: keep the stack in the log.
+      ws.logger.debug(`internal error in ${node.unique_id}: ${(e as Error).stack ?? String(e)}`);
+    }
+    return { ...base, status: 'error', message, rowsAffected: null, failures: null, compiledAt, completedAt: new Date(), detail };
+  } finally {
+    conn?.release();
+  }
+}

@@ -1,0 +1,23 @@
+// The command table, in the order `martflow --help` lists them.
+import type { CommandSpec } from '../command.js';
+import { debugCommand } from './debug.js';
+import { depsCommand } from './deps.js';
+import { parseCommand } from './parse.js';
+import { compileCommand } from './compile.js';
+import { lsCommand } from './ls.js';
+import { cleanCommand } from './clean.js';
+import { buildCommand, runCommand, seedCommand, snapshotCommand, testCommand } from './run-like.js';
+
+export const commands: CommandSpec[] = [
+  debugCommand,
+  depsCommand,
+  parseCommand,
+  compileCommand,
+  lsCommand,
+  seedCommand,
+  runCommand,
+  snapshotCommand,
+  testCommand,
+  buildCommand,
+  cleanCommand,
+];

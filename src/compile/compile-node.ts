@@ -1,0 +1,122 @@
+// compile: renders a node's SQL with execute = True — ref() resolves to real relations, run_query
+// queries the warehouse — injects ephemeral CTEs and returns the SQL that will run.
+import type { JinjaEnvironment } from '../jinja/index.js';
+import { createRenderContext, type RenderEnvironment } from '../context/dbt-context.js';
+import { EphemeralRelation, Relation } from '../context/relation.js';
+import type { Manifest, ManifestNode, RefCall } from '../project/manifest-types.js';
+import { RefIndex } from '../parse/ref-index.js';
+import { cteName, injectCtes, type InjectedCte } from './ephemeral.js';
+
+export interface CompileOptions {
+  /** Whether is_incremental() is true for this node (decided by the runner from the warehouse state). */
+  isIncremental?: boolean;
+  /** Extra names in scope (the test kwargs for generic tests are added here automatically). */
+  extra?: Record<string, unknown>;
+}
+
+export interface CompiledNode {
+  /** The SQL that runs: the body with every ephemeral CTE it needs prepended. */
+  sql: string;
+  /** The rendered SQL alone. */
+  body: string;
+  /** Ephemeral CTEs, nested ones first. */
+  ctes: InjectedCte[];
+}
+
+const BARE_CALL = /^\s*(ref|source)\s*\(.*\)\s*$/s;
+
+export class Compiler {
+  private readonly refIndex: RefIndex;
+  /** Compiled SQL of ephemeral models, shared by every node that refs them. */
+  private readonly ephemeralSql = new Map<string, Promise<CompiledNode>>();
+
+  constructor(private readonly manifest: Manifest, private readonly env: RenderEnvironment, private readonly jinja: JinjaEnvironment) {
+    this.refIndex = new RefIndex(Object.values(manifest.nodes), Object.values(manifest.sources), [], manifest.metadata.project_name);
+  }
+
+  relationOf(node: ManifestNode): Relation {
+    return new Relation({ database: node.database, schema: node.schema, identifier: node.alias }, this.env.dialect, node.config.materialized === 'view' ? 'view' : 'table');
+  }
+
+  async compile(node: ManifestNode, options: CompileOptions = {}): Promise<CompiledNode> {
+    const ephemerals: string[] = [];
+    const ctx = this.context(node, options, ephemerals);
+    if (node.resource_type === 'test' && node.test_metadata) {
+      ctx._dbt_generic_test_kwargs = await this.renderTestKwargs(node, ctx);
+    }
+    const template = this.jinja.compile(node.resource_type === 'snapshot' ? node.raw_code : node.raw_code, node.original_file_path);
+    const rendered = (await template.render(ctx)).trim();
+    const ctes: InjectedCte[] = [];
+    const seen = new Set<string>();
+    for (const id of ephemerals) await this.collectCtes(id, ctes, seen);
+    return { sql: injectCtes(rendered, ctes), body: rendered, ctes };
+  }
+
+  /** Renders a Jinja string in the node's context (hooks, test kwargs, inline SQL). */
+  async renderString(node: ManifestNode, text: string, options: CompileOptions = {}): Promise<string> {
+    const ctx = this.context(node, options, []);
+    return this.jinja.renderString(text, ctx, node.original_file_path);
+  }
+
+  private async collectCtes(id: string, out: InjectedCte[], seen: Set<string>): Promise<void> {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const node = this.manifest.nodes[id]!;
+    let pending = this.ephemeralSql.get(id);
+    if (!pending) {
+      pending = this.compile(node);
+      this.ephemeralSql.set(id, pending);
+    }
+    const compiled = await pending;
+    // Every CTE is hoisted to the top level, nested ones first, each once.
+    for (const c of compiled.ctes) {
+      if (!seen.has(c.id)) {
+        seen.add(c.id);
+        out.push(c);
+      }
+    }
+    out.push({ id, sql: compiled.body });
+  }
+
+  private context(node: ManifestNode, options: CompileOptions, ephemerals: string[]): Record<string, unknown> {
+    const ref = (call: RefCall): Relation => {
+      const target = this.refIndex.resolveRef(call, node.package_name, node.unique_id, node.location);
+      if (target.config.materialized === 'ephemeral') {
+        if (!ephemerals.includes(target.unique_id)) ephemerals.push(target.unique_id);
+        return new EphemeralRelation(cteName(target.name), this.env.dialect);
+      }
+      return this.relationOf(target);
+    };
+    const source = (s: string, t: string): Relation => {
+      const src = this.refIndex.resolveSource(s, t, node.unique_id, node.location);
+      return new Relation({ database: src.database, schema: src.schema, identifier: src.identifier }, this.env.dialect, 'table');
+    };
+    return createRenderContext(this.env, {
+      packageName: node.package_name,
+      nodeName: node.unique_id,
+      execute: true,
+      thisRelation: node.resource_type === 'test' || node.resource_type === 'analysis' ? null : this.relationOf(node),
+      model: node as unknown as Record<string, unknown>,
+      isIncremental: options.isIncremental ?? false,
+      ref,
+      source,
+      config: { set: () => undefined, get: (k) => node.config[k] },
+      extra: options.extra,
+    });
+  }
+
+  /** dbt renders each generic-test argument that holds Jinja (model = get_where_subquery(ref(...))). */
+  private async renderTestKwargs(node: ManifestNode, ctx: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(node.test_metadata!.kwargs)) {
+      if (typeof v === 'string' && (v.includes('{{') || v.includes('{%'))) {
+        out[k] = await this.jinja.renderString(v, ctx, node.original_file_path);
+      } else if (typeof v === 'string' && BARE_CALL.test(v)) {
+        out[k] = await this.jinja.renderString(`{{ ${v} }}`, ctx, node.original_file_path);
+      } else out[k] = v;
+    }
+    return out;
+  }
+}
+
+export { cteName };

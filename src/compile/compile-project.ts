@@ -1,0 +1,77 @@
+// Compiling many nodes: decides is_incremental() from the warehouse, renders each node, writes
+// target/compiled/<package>/<path> and records compiled_code in the manifest.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ManifestNode } from '../project/manifest-types.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { Compiler } from './compile-node.js';
+import { ErrorCollector, UserError } from '../util/errors.js';
+
+const COMPILABLE = new Set(['model', 'test', 'analysis', 'snapshot']);
+
+export function compilerFor(ws: Workspace): Compiler {
+  return new Compiler(ws.manifest, ws.env, ws.jinja);
+}
+
+/** is_incremental(): an incremental model whose table exists and no --full-refresh. */
+export async function isIncremental(ws: Workspace, node: ManifestNode, fullRefresh: boolean): Promise<boolean> {
+  if (node.config.materialized !== 'incremental' || !ws.adapter) return false;
+  const nodeFullRefresh = node.config.full_refresh;
+  const refresh = nodeFullRefresh === null || nodeFullRefresh === undefined ? fullRefresh : Boolean(nodeFullRefresh);
+  if (refresh) return false;
+  const existing = await ws.adapter.getRelation({ database: node.database, schema: node.schema, identifier: node.alias });
+  return existing !== null && existing.type === 'table';
+}
+
+export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
+  const path = join(ws.targetDir, 'compiled', node.package_name, node.original_file_path);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, sql.endsWith('\n') ? sql : sql + '\n');
+  node.compiled = true;
+  node.compiled_code = sql;
+  node.compiled_path = join(ws.project.root.project.targetPath, 'compiled', node.package_name, node.original_file_path);
+  node.extra_ctes_injected = true;
+}
+
+/** Compiles the given nodes (in this order), collecting errors across nodes. Returns how many compiled. */
+export async function compileSelected(ws: Workspace, ids: string[], fullRefresh = false): Promise<number> {
+  const compiler = compilerFor(ws);
+  const errors = new ErrorCollector();
+  let n = 0;
+  for (const id of ids) {
+    const node = ws.manifest.nodes[id];
+    if (!node || !COMPILABLE.has(node.resource_type)) continue;
+    const result = await errors.tryAsync(async () => compiler.compile(node, { isIncremental: await isIncremental(ws, node, fullRefresh) }));
+    if (!result) continue;
+    node.extra_ctes = result.ctes.map((c) => ({ id: c.id, sql: c.sql }));
+    writeCompiled(ws, node, result.sql);
+    n++;
+  }
+  errors.throwIfAny();
+  return n;
+}
+
+/** compile --inline / show --inline: the SQL is compiled as if it were a model of the root project. */
+export async function compileInline(ws: Workspace, sql: string): Promise<string> {
+  const root = ws.project.root.name;
+  const node = {
+    unique_id: `sql_operation.${root}.inline_query`,
+    resource_type: 'sql_operation',
+    package_name: root,
+    name: 'inline_query',
+    path: 'inline_query.sql',
+    original_file_path: 'inline_query.sql',
+    fqn: [root, 'inline_query'],
+    alias: 'inline_query',
+    schema: ws.project.target.output.schema,
+    database: null,
+    raw_code: sql,
+    config: { materialized: 'view', enabled: true, tags: [], meta: {} },
+    refs: [],
+    sources: [],
+    depends_on: { macros: [], nodes: [] },
+  } as unknown as ManifestNode;
+  if (!sql.trim()) throw new UserError('--inline needs a SQL query', { hint: `For example --inline "select * from {{ ref('orders') }}"` });
+  const result = await compilerFor(ws).compile(node);
+  return result.sql;
+}

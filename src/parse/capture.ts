@@ -1,0 +1,56 @@
+// Parse-time rendering: a node's SQL is rendered once with execute = False to learn what it calls —
+// ref(), source(), config() and macros — as dbt's parser does. Nothing touches the warehouse.
+import type { CompiledTemplate } from '../jinja/api.js';
+import { createRenderContext, type RenderEnvironment } from '../context/dbt-context.js';
+import { Relation } from '../context/relation.js';
+import type { RefCall } from '../project/manifest-types.js';
+
+export interface Capture {
+  refs: RefCall[];
+  sources: [string, string][];
+  /** kwargs of config() calls, merged in call order. */
+  config: Record<string, unknown>;
+  macros: string[];
+}
+
+export interface CaptureInput {
+  template: CompiledTemplate;
+  packageName: string;
+  nodeName: string;
+  /** Config known before the render (project tree + schema YAML), for config.get at parse time. */
+  knownConfig: Record<string, unknown>;
+  model: Record<string, unknown>;
+  extra?: Record<string, unknown>;
+  targetSchema: string;
+}
+
+export async function captureRender(env: RenderEnvironment, input: CaptureInput): Promise<Capture> {
+  const capture: Capture = { refs: [], sources: [], config: {}, macros: [] };
+  const macros = new Set<string>();
+  const placeholder = (name: string) => new Relation({ database: null, schema: input.targetSchema, identifier: name }, env.dialect);
+  const ctx = createRenderContext(env, {
+    packageName: input.packageName,
+    nodeName: input.nodeName,
+    execute: false,
+    thisRelation: placeholder(String(input.model.name ?? 'this')),
+    model: input.model,
+    isIncremental: false,
+    ref: (call) => {
+      capture.refs.push(call);
+      return placeholder(call.name);
+    },
+    source: (s, t) => {
+      if (!capture.sources.some(([a, b]) => a === s && b === t)) capture.sources.push([s, t]);
+      return placeholder(t);
+    },
+    config: {
+      set: (kw) => Object.assign(capture.config, kw),
+      get: (k) => (k in capture.config ? capture.config[k] : input.knownConfig[k]),
+    },
+    extra: input.extra,
+    onMacroUsed: (id) => macros.add(id),
+  });
+  await input.template.render(ctx);
+  capture.macros = [...macros].sort();
+  return capture;
+}

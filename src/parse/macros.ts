@@ -1,0 +1,111 @@
+// Compiles every macro file (martflow's global project, the root project, installed packages) and
+// fills the MacroRegistry that renders resolve names through, plus the manifest's macro entries.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { JinjaEnvironment } from '../jinja/index.js';
+import type { LoadedProject, MacroFile } from '../project/loaded-project.js';
+import type { Macro } from '../project/manifest-types.js';
+import { MacroRegistry } from '../context/macro-registry.js';
+import { ErrorCollector, UserError } from '../util/errors.js';
+import { GLOBAL_PROJECT_DIR } from './global-project.js';
+
+export const INTERNAL_PACKAGE = 'dbt';
+
+function listSqlFiles(dir: string, out: string[] = []): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const e of entries.sort()) {
+    const p = join(dir, e);
+    if (statSync(p).isDirectory()) listSqlFiles(p, out);
+    else if (e.endsWith('.sql')) out.push(p);
+  }
+  return out;
+}
+
+/** The internal package's macro files, read once per process. */
+let internalFiles: MacroFile[] | null = null;
+export function internalMacroFiles(): MacroFile[] {
+  if (internalFiles) return internalFiles;
+  internalFiles = listSqlFiles(GLOBAL_PROJECT_DIR).map((abs) => {
+    const text = readFileSync(abs, 'utf8');
+    const path = relative(GLOBAL_PROJECT_DIR, abs).split('\\').join('/');
+    return { path, file: { path, absolutePath: abs, checksum: createHash('sha256').update(text).digest('hex'), text }, genericTests: [] };
+  });
+  return internalFiles;
+}
+
+export interface CompiledMacros {
+  registry: MacroRegistry;
+  macros: Record<string, Macro>;
+}
+
+/** Names of macros a macro body calls, found statically (dbt records these as depends_on.macros). */
+function calledNames(source: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) names.add(m[1]!);
+  return names;
+}
+
+export function compileMacros(project: LoadedProject, jinja: JinjaEnvironment, errors: ErrorCollector): CompiledMacros {
+  const registry = new MacroRegistry(project.root.name, [INTERNAL_PACKAGE]);
+  const macros: Record<string, Macro> = {};
+  const sources: { pkg: string; files: MacroFile[]; displayRoot: string }[] = [
+    { pkg: INTERNAL_PACKAGE, files: internalMacroFiles(), displayRoot: 'martflow/include/global_project' },
+    ...project.packages.map((p) => ({ pkg: p.name, files: p.macros, displayRoot: relative(project.rootDir, p.rootDir) })),
+  ];
+  const now = Date.now() / 1000;
+  for (const { pkg, files, displayRoot } of sources) {
+    for (const f of files) {
+      const displayPath = displayRoot ? `${displayRoot}/${f.path}` : f.path;
+      const template = errors.try(() => jinja.compile(f.file.text, displayPath));
+      if (!template) continue;
+      for (const info of template.macros) {
+        const uniqueId = `macro.${pkg}.${info.name}`;
+        if (macros[uniqueId]) {
+          errors.add(
+            new UserError(`dbt found two macros named "${info.name}" in the project "${pkg}"`, {
+              location: { file: displayPath, line: info.line },
+              hint: `The other is in ${macros[uniqueId]!.original_file_path}. Rename or remove one of them.`,
+            }),
+          );
+          continue;
+        }
+        registry.add({ name: info.name, packageName: pkg, template, uniqueId });
+        macros[uniqueId] = {
+          unique_id: uniqueId,
+          resource_type: 'macro',
+          package_name: pkg,
+          name: info.name,
+          path: f.path,
+          original_file_path: f.path,
+          macro_sql: info.source,
+          depends_on: { macros: [] },
+          description: '',
+          meta: {},
+          docs: { show: true },
+          patch_path: null,
+          arguments: info.params.map((p) => ({ name: p.name, type: null, description: '' })),
+          created_at: now,
+          supported_languages: null,
+          location: { file: displayPath, line: info.line },
+        };
+      }
+    }
+  }
+  // Static macro dependencies: calls to names that resolve to macros, as seen from the macro's package.
+  for (const macro of Object.values(macros)) {
+    const deps = new Set<string>();
+    for (const name of calledNames(macro.macro_sql)) {
+      const dot = name.indexOf('.');
+      const found = dot > 0 ? registry.inPackage(name.slice(0, dot), name.slice(dot + 1)) : registry.resolve(name, macro.package_name);
+      if (found && found.uniqueId !== macro.unique_id) deps.add(found.uniqueId);
+    }
+    macro.depends_on.macros = [...deps].sort();
+  }
+  return { registry, macros };
+}

@@ -1,0 +1,423 @@
+// parse: LoadedProject → Manifest. Compiles macros, renders every node once with execute = False to
+// capture ref/source/config, resolves configs (dbt's precedence) and names, links dependencies.
+// User errors are collected across all nodes and reported together.
+import type { JinjaEnvironment } from '../jinja/index.js';
+import type { LoadedPackage, LoadedProject, GenericTestInstance, NodePatch } from '../project/loaded-project.js';
+import type { Manifest, ManifestNode, SourceDefinition, Exposure, Documentation, UnitTestDefinition, NodeConfig, RefCall } from '../project/manifest-types.js';
+import { createConfigResolver } from '../project/resolve-config.js';
+import type { ConfigResourceType } from '../project/config-keys.js';
+import type { RenderEnvironment } from '../context/dbt-context.js';
+import { ErrorCollector, UserError, type SourceLocation } from '../util/errors.js';
+import { compileMacros } from './macros.js';
+import { captureRender, type Capture } from './capture.js';
+import { Naming } from './naming.js';
+import { RefIndex } from './ref-index.js';
+import { newNode, columnsFromPatches } from './node-factory.js';
+import { buildParentChildMaps } from '../graph/index.js';
+import type { PartialParseCache } from './partial-parse.js';
+import { VERSION } from '../version.js';
+
+export interface ParseInput {
+  project: LoadedProject;
+  jinja: JinjaEnvironment;
+  /** The render environment without a warehouse connection (adapter: null). */
+  env: Omit<RenderEnvironment, 'registry'>;
+  cache?: PartialParseCache;
+}
+
+export interface ParsedProject {
+  manifest: Manifest;
+  env: RenderEnvironment;
+  /** Nodes that were rendered (not taken from the partial-parse cache). */
+  renderedCount: number;
+}
+
+interface PendingNode {
+  node: ManifestNode;
+  capture: Capture;
+  location: SourceLocation;
+}
+
+const DBT_SCHEMA_VERSION = 'https://schemas.getdbt.com/dbt/manifest/v12.json';
+
+function relPath(pkg: LoadedPackage, project: LoadedProject, path: string): string {
+  if (pkg.isRoot) return path;
+  const prefix = pkg.rootDir.startsWith(project.rootDir) ? pkg.rootDir.slice(project.rootDir.length + 1) : pkg.rootDir;
+  return `${prefix}/${path}`;
+}
+
+function patchFor(pkg: LoadedPackage, kind: NodePatch['kind'], name: string): NodePatch | undefined {
+  return pkg.nodePatches.find((p) => p.kind === kind && p.name === name);
+}
+
+export async function parseProject(input: ParseInput): Promise<ParsedProject> {
+  const { project, jinja } = input;
+  const errors = new ErrorCollector();
+  const { registry, macros } = compileMacros(project, jinja, errors);
+  const env: RenderEnvironment = { ...input.env, registry };
+  const resolveConfig = createConfigResolver(project);
+  const targetSchema = project.target.output.schema;
+  const targetDatabase = input.env.adapter?.defaultDatabase ?? defaultDatabaseOf(project);
+  const naming = new Naming(env, targetSchema, targetDatabase);
+  const cache = input.cache;
+  let renderedCount = 0;
+
+  const pending: PendingNode[] = [];
+  const disabledNames: string[] = [];
+  const disabled: Record<string, unknown[]> = {};
+
+  /** Renders (or takes from cache), resolves config and names; queues the node for linking. */
+  async function addSqlNode(
+    pkg: LoadedPackage,
+    resourceType: 'model' | 'analysis' | 'test' | 'snapshot',
+    seed: { uniqueId: string; name: string; path: string; originalFilePath: string; fqn: string[]; rawCode: string; checksum: string; template: string; location: SourceLocation },
+    patch: NodePatch | undefined,
+    extra?: { schemaYamlConfig?: Record<string, unknown>; renderExtra?: Record<string, unknown>; testInstance?: GenericTestInstance },
+  ): Promise<void> {
+    const configType = resourceType as ConfigResourceType;
+    const layers = { schemaYaml: extra?.schemaYamlConfig ?? patch?.config };
+    const known = errors.try(() => resolveConfig(configType, pkg.name, seed.fqn, layers, patch?.location ?? seed.location));
+    if (!known) return;
+    let capture = cache?.lookup(seed.uniqueId, seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : ''));
+    if (!capture) {
+      const template = errors.try(() => jinja.compile(seed.template, seed.originalFilePath));
+      if (!template) return;
+      const model = { unique_id: seed.uniqueId, name: seed.name, resource_type: resourceType, package_name: pkg.name, fqn: seed.fqn, config: known, path: seed.path, original_file_path: seed.originalFilePath };
+      capture = await errors.tryAsync(() =>
+        captureRender(env, { template, packageName: pkg.name, nodeName: seed.uniqueId, knownConfig: known, model, extra: extra?.renderExtra, targetSchema }),
+      );
+      if (!capture) return;
+      renderedCount++;
+      cache?.store(seed.uniqueId, seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : ''), capture);
+    }
+    const config = errors.try(() => resolveConfig(configType, pkg.name, seed.fqn, { ...layers, inFile: capture!.config }, seed.location));
+    if (!config) return;
+    const node = newNode({ ...seed, resourceType, packageName: pkg.name, patch }, config);
+    node.unrendered_config = { ...capture.config };
+    node.depends_on.macros = capture.macros;
+    node.refs = capture.refs;
+    node.sources = capture.sources;
+    if (!config.enabled) {
+      disabledNames.push(seed.name);
+      (disabled[seed.uniqueId] ??= []).push(node);
+      return;
+    }
+    pending.push({ node, capture, location: seed.location });
+  }
+
+  for (const pkg of project.packages) {
+    for (const f of pkg.models) {
+      const path = relPath(pkg, project, f.file.path);
+      await addSqlNode(pkg, 'model', {
+        uniqueId: `model.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn,
+        rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
+      }, patchFor(pkg, 'model', f.name));
+    }
+    for (const f of pkg.analyses) {
+      const path = relPath(pkg, project, f.file.path);
+      await addSqlNode(pkg, 'analysis', {
+        uniqueId: `analysis.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn,
+        rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
+      }, patchFor(pkg, 'analysis', f.name));
+    }
+    for (const f of pkg.singularTests) {
+      const path = relPath(pkg, project, f.file.path);
+      await addSqlNode(pkg, 'test', {
+        uniqueId: `test.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn,
+        rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
+      }, undefined);
+    }
+    for (const s of pkg.snapshots) {
+      const path = relPath(pkg, project, s.file.path);
+      const line = s.location.line ?? 1;
+      await addSqlNode(pkg, 'snapshot', {
+        uniqueId: `snapshot.${pkg.name}.${s.name}`, name: s.name, path: s.path, originalFilePath: path, fqn: s.fqn,
+        rawCode: s.body, checksum: s.file.checksum, template: '\n'.repeat(Math.max(0, line - 1)) + s.raw, location: { file: path, line },
+      }, patchFor(pkg, 'snapshot', s.name));
+    }
+    for (const t of pkg.tests) {
+      const path = relPath(pkg, project, t.path);
+      await addSqlNode(pkg, 'test', {
+        uniqueId: t.uniqueId, name: t.name, path: t.path, originalFilePath: path, fqn: t.fqn,
+        rawCode: t.rawCode, checksum: '', template: t.rawCode, location: t.location,
+      }, undefined, { schemaYamlConfig: t.config, renderExtra: { _dbt_generic_test_kwargs: parseTimeTestKwargs(t) }, testInstance: t });
+      const last = pending[pending.length - 1];
+      if (last && last.node.unique_id === t.uniqueId) {
+        last.node.test_metadata = { name: t.testName, kwargs: t.kwargs, namespace: t.namespace };
+        last.node.column_name = t.columnName;
+        last.node.file_key_name = t.fileKeyName;
+        last.node.description = t.description;
+        last.node.checksum = { name: 'none', checksum: '' };
+      }
+    }
+  }
+
+  // Seeds: config from the project tree and schema YAML; no SQL to render.
+  for (const pkg of project.packages) {
+    for (const f of pkg.seeds) {
+      const patch = patchFor(pkg, 'seed', f.name);
+      const path = relPath(pkg, project, f.file.path);
+      const location = patch?.location ?? { file: path, line: 1 };
+      const config = errors.try(() => resolveConfig('seed', pkg.name, f.fqn, { schemaYaml: patch?.config }, location));
+      if (!config) continue;
+      const node = newNode({ uniqueId: `seed.${pkg.name}.${f.name}`, resourceType: 'seed', packageName: pkg.name, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn, rawCode: '', checksum: f.file.checksum, patch, location }, config);
+      node.root_path = pkg.rootDir;
+      if (!config.enabled) {
+        disabledNames.push(f.name);
+        (disabled[node.unique_id] ??= []).push(node);
+        continue;
+      }
+      pending.push({ node, capture: { refs: [], sources: [], config: {}, macros: [] }, location });
+    }
+  }
+
+  // Names (schema / alias / database) and relation names.
+  for (const p of pending) {
+    const n = p.node;
+    if (n.resource_type === 'test' || n.resource_type === 'analysis') {
+      n.schema = targetSchema;
+      n.database = targetDatabase;
+      n.alias = (n.config.alias as string | undefined) ?? n.name;
+      if (n.resource_type === 'test' && n.config.store_failures) {
+        const names = await errors.tryAsync(() => naming.names({ packageName: n.package_name, name: n.name, uniqueId: n.unique_id, resourceType: 'test', config: { ...n.config, schema: (n.config.schema as string | undefined) ?? 'dbt_test__audit' }, nodeDict: n as unknown as Record<string, unknown> }));
+        if (names) Object.assign(n, { schema: names.schema, database: names.database, alias: names.alias });
+        n.relation_name = env.dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
+      }
+      continue;
+    }
+    const names = await errors.tryAsync(() =>
+      naming.names({ packageName: n.package_name, name: n.name, uniqueId: n.unique_id, resourceType: n.resource_type, config: n.config, version: n.version, nodeDict: n as unknown as Record<string, unknown> }),
+    );
+    if (!names) continue;
+    n.schema = names.schema;
+    n.database = names.database;
+    n.alias = names.alias;
+    n.relation_name = n.config.materialized === 'ephemeral' ? null : env.dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
+  }
+
+  const sources = buildSources(project, env, targetDatabase, errors);
+  const refIndex = new RefIndex(pending.map((p) => p.node), Object.values(sources), disabledNames, project.root.name);
+
+  // Link: refs and sources to unique_ids.
+  for (const p of pending) {
+    const n = p.node;
+    const deps = new Set<string>();
+    for (const r of n.refs) {
+      const target = errors.try(() => refIndex.resolveRef(r, n.package_name, n.unique_id, p.location));
+      if (target) deps.add(target.unique_id);
+    }
+    for (const [s, t] of n.sources) {
+      const src = errors.try(() => refIndex.resolveSource(s, t, n.unique_id, p.location));
+      if (src) deps.add(src.unique_id);
+    }
+    n.depends_on.nodes = [...deps];
+    if (n.resource_type === 'test' && n.test_metadata) n.attached_node = attachedNode(n, refIndex);
+  }
+
+  const nodes: Record<string, ManifestNode> = {};
+  for (const p of pending) {
+    if (nodes[p.node.unique_id]) {
+      errors.add(new UserError(`two resources have the unique id ${p.node.unique_id}`, { location: p.location, hint: `The other is ${nodes[p.node.unique_id]!.original_file_path}. Rename one of them.` }));
+      continue;
+    }
+    nodes[p.node.unique_id] = p.node;
+  }
+
+  const docs = buildDocs(project);
+  const exposures = await buildExposures(project, env, refIndex, errors);
+  const unitTests = buildUnitTests(project, refIndex, errors);
+  applyMacroPatches(project, macros);
+
+  errors.throwIfAny();
+
+  const manifest: Manifest = {
+    metadata: {
+      dbt_schema_version: DBT_SCHEMA_VERSION,
+      dbt_version: VERSION,
+      generated_at: new Date().toISOString(),
+      invocation_id: env.invocationId,
+      env: {},
+      project_name: project.root.name,
+      project_id: null,
+      user_id: null,
+      send_anonymous_usage_stats: false,
+      adapter_type: env.adapterType,
+    },
+    nodes,
+    sources,
+    macros,
+    docs,
+    exposures,
+    metrics: {},
+    groups: {},
+    selectors: Object.fromEntries(project.selectors.map((s) => [s.name, s])),
+    disabled,
+    parent_map: {},
+    child_map: {},
+    group_map: {},
+    saved_queries: {},
+    semantic_models: {},
+    unit_tests: unitTests,
+  };
+  const maps = buildParentChildMaps(manifest);
+  manifest.parent_map = maps.parent_map;
+  manifest.child_map = maps.child_map;
+  return { manifest, env, renderedCount };
+}
+
+export function defaultDatabaseOf(project: LoadedProject): string | null {
+  const o = project.target.output as { database?: string; dbname?: string };
+  return o.database ?? o.dbname ?? null;
+}
+
+/** At parse time generic test kwargs only need their refs captured: render-free placeholders suffice. */
+function parseTimeTestKwargs(t: GenericTestInstance): Record<string, unknown> {
+  return { ...t.kwargs };
+}
+
+function attachedNode(n: ManifestNode, index: RefIndex): string | null {
+  const model = n.test_metadata?.kwargs.model;
+  if (typeof model !== 'string') return null;
+  const m = /ref\(\s*['"]([^'"]+)['"](?:\s*,\s*['"]([^'"]+)['"])?/.exec(model);
+  if (!m) return null;
+  const call: RefCall = m[2] ? { package: m[1]!, name: m[2] } : { name: m[1]! };
+  try {
+    return index.resolveRef(call, n.package_name, n.unique_id).unique_id;
+  } catch {
+    return null;
+  }
+}
+
+function buildSources(project: LoadedProject, env: RenderEnvironment, targetDatabase: string | null, errors: ErrorCollector): Record<string, SourceDefinition> {
+  const out: Record<string, SourceDefinition> = {};
+  for (const pkg of project.packages) {
+    for (const src of pkg.sources) {
+      for (const t of src.tables) {
+        const uniqueId = `source.${pkg.name}.${src.name}.${t.name}`;
+        const database = src.database ?? targetDatabase;
+        const enabled = (t.config.enabled ?? src.config.enabled ?? true) !== false;
+        if (!enabled) continue;
+        if (out[uniqueId]) {
+          errors.add(new UserError(`source ${src.name}.${t.name} is defined twice`, { location: t.location }));
+          continue;
+        }
+        const folder = src.path.split('/').slice(1, -1);
+        out[uniqueId] = {
+          unique_id: uniqueId,
+          resource_type: 'source',
+          package_name: pkg.name,
+          name: t.name,
+          source_name: src.name,
+          source_description: src.description,
+          identifier: t.identifier,
+          database,
+          schema: src.schema,
+          relation_name: env.dialect.relation({ database, schema: src.schema, identifier: t.identifier }),
+          loader: src.loader,
+          loaded_at_field: t.loaded_at_field ?? src.loaded_at_field,
+          loaded_at_query: t.loaded_at_query,
+          freshness: t.freshness,
+          path: src.path,
+          original_file_path: relPath(pkg, project, src.path),
+          fqn: [pkg.name, ...folder, src.name, t.name],
+          description: t.description,
+          columns: columnsFromPatches(t.columns),
+          meta: { ...src.meta, ...t.meta },
+          source_meta: src.meta,
+          tags: [...new Set([...src.tags, ...t.tags])],
+          config: { enabled: true, ...src.config, ...t.config },
+          quoting: { ...src.quoting, ...t.quoting },
+          external: t.external,
+          patch_path: null,
+          unrendered_config: {},
+          created_at: Date.now() / 1000,
+          location: t.location,
+        };
+      }
+    }
+  }
+  return out;
+}
+
+function buildDocs(project: LoadedProject): Record<string, Documentation> {
+  const out: Record<string, Documentation> = {};
+  for (const pkg of project.packages) {
+    for (const d of pkg.docs) {
+      const id = `doc.${pkg.name}.${d.name}`;
+      out[id] = { unique_id: id, resource_type: 'doc', package_name: pkg.name, name: d.name, path: d.file.path, original_file_path: relPath(pkg, project, d.file.path), block_contents: d.contents.trim() };
+    }
+  }
+  return out;
+}
+
+async function buildExposures(project: LoadedProject, env: RenderEnvironment, index: RefIndex, errors: ErrorCollector): Promise<Record<string, Exposure>> {
+  const out: Record<string, Exposure> = {};
+  for (const pkg of project.packages) {
+    for (const e of pkg.exposures) {
+      const id = `exposure.${pkg.name}.${e.name}`;
+      const refs: RefCall[] = [];
+      const sources: [string, string][] = [];
+      const deps = new Set<string>();
+      for (const d of e.dependsOn) {
+        const ref = /^\s*ref\(\s*['"]([^'"]+)['"](?:\s*,\s*['"]([^'"]+)['"])?\s*(?:,\s*v(?:ersion)?\s*=\s*['"]?([^'")]+)['"]?\s*)?\)\s*$/.exec(d);
+        const src = /^\s*source\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]\s*\)\s*$/.exec(d);
+        if (ref) {
+          const call: RefCall = ref[2] ? { package: ref[1]!, name: ref[2], version: ref[3] ?? null } : { name: ref[1]!, version: ref[3] ?? null };
+          refs.push(call);
+          const n = errors.try(() => index.resolveRef(call, pkg.name, id, e.location));
+          if (n) deps.add(n.unique_id);
+        } else if (src) {
+          sources.push([src[1]!, src[2]!]);
+          const s = errors.try(() => index.resolveSource(src[1]!, src[2]!, id, e.location));
+          if (s) deps.add(s.unique_id);
+        } else {
+          errors.add(new UserError(`exposure ${e.name}: depends_on entry '${d}' is not a ref() or source() call`, { location: e.location, hint: `Write "ref('model_name')" or "source('source_name', 'table_name')".` }));
+        }
+      }
+      void env;
+      out[id] = {
+        unique_id: id, resource_type: 'exposure', package_name: pkg.name, name: e.name, type: e.type, owner: e.owner,
+        description: e.description, label: e.label, maturity: e.maturity, url: e.url, path: e.path,
+        original_file_path: relPath(pkg, project, e.path), fqn: [pkg.name, ...e.path.split('/').slice(1, -1), e.name],
+        meta: e.meta, tags: e.tags, config: { enabled: true, ...e.config }, unrendered_config: {},
+        depends_on: { macros: [], nodes: [...deps] }, refs, sources, metrics: [], created_at: Date.now() / 1000, location: e.location,
+      };
+    }
+  }
+  return out;
+}
+
+function buildUnitTests(project: LoadedProject, index: RefIndex, errors: ErrorCollector): Record<string, UnitTestDefinition> {
+  const out: Record<string, UnitTestDefinition> = {};
+  for (const pkg of project.packages) {
+    for (const u of pkg.unitTests) {
+      const model = errors.try(() => index.resolveRef({ name: u.model }, pkg.name, `unit_test ${u.name}`, u.location));
+      if (!model) continue;
+      const id = `unit_test.${pkg.name}.${u.model}.${u.name}`;
+      out[id] = {
+        unique_id: id, resource_type: 'unit_test', package_name: pkg.name, name: u.name, model: u.model,
+        given: u.given, expect: u.expect, overrides: u.overrides, description: u.description, path: u.path,
+        original_file_path: relPath(pkg, project, u.path), fqn: [pkg.name, ...model.fqn.slice(1, -1), u.model, u.name],
+        config: { enabled: true, tags: [], meta: {}, ...u.config } as UnitTestDefinition['config'],
+        depends_on: { macros: [], nodes: [model.unique_id] }, created_at: Date.now() / 1000, location: u.location,
+      };
+    }
+  }
+  return out;
+}
+
+function applyMacroPatches(project: LoadedProject, macros: Manifest['macros']): void {
+  for (const pkg of project.packages) {
+    for (const p of pkg.macroPatches) {
+      const m = macros[`macro.${pkg.name}.${p.name}`];
+      if (!m) continue;
+      m.description = p.description;
+      m.meta = p.meta;
+      m.docs = p.docs;
+      m.patch_path = `${pkg.name}://${p.patchPath}`;
+      if (p.arguments.length) m.arguments = p.arguments;
+    }
+  }
+}
+
+export type { NodeConfig };

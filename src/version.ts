@@ -1,0 +1,2 @@
+// martflow's version, written into artifacts' metadata.
+export const VERSION = '0.1.0';
