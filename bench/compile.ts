@@ -1,0 +1,25 @@
+// bench/compile: parse + compile a synthetic project of 10,000 models (cold, no partial-parse cache),
+// then re-parse after editing one model. Targets on a 2-core machine: ≤ 2 s and ≤ 1 GB RSS cold;
+// ≤ 0.3 s for the re-parse. Usage: npm run build && npx tsx bench/compile.ts [models=10000]
+import { appendFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { generateProject } from './generate-project.js';
+import { fmt, runMartflow } from './measure.js';
+
+const models = Number(process.argv[2] ?? 10000);
+const dir = join(tmpdir(), `martflow-bench-compile-${models}`);
+generateProject(dir, { models });
+console.log(`synthetic project: ${models} models, ${models} not_null tests, in ${dir}`);
+
+rmSync(join(dir, 'target'), { recursive: true, force: true });
+const parseCold = runMartflow(['parse', '--quiet'], dir);
+console.log(`parse, cold:                       ${fmt(parseCold)}`);
+rmSync(join(dir, 'target'), { recursive: true, force: true });
+const compileCold = runMartflow(['compile', '--quiet'], dir);
+console.log(`parse + compile, cold:             ${fmt(compileCold)}   (target ≤ 2 s, ≤ 1024 MB)`);
+const parseWarm = runMartflow(['parse', '--quiet'], dir);
+console.log(`parse, nothing changed:            ${fmt(parseWarm)}`);
+appendFileSync(join(dir, 'models', 'f0', 'm5.sql'), '\n-- edited\n');
+const reparse = runMartflow(['parse', '--quiet'], dir);
+console.log(`re-parse after editing one model:  ${fmt(reparse)}   (target ≤ 0.3 s)`);
