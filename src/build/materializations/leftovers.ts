@@ -1,0 +1,19 @@
+// Finds and cleans up the tmp/backup relations a killed run may have left next to a target.
+import type { Adapter, Connection, RelationInfo, RelationRef } from '../../warehouse/adapter.js';
+import { runAll } from './executor.js';
+import { BACKUP_SUFFIX, TMP_SUFFIX, suffixed } from './relation-names.js';
+import { cleanupLeftovers } from './sql/create.js';
+
+/** Cleans up, then returns the target relation as it now exists (or null). */
+export async function prepareTarget(adapter: Adapter, conn: Connection, target: RelationRef, signal?: AbortSignal): Promise<RelationInfo | null> {
+  await conn.execute(adapter.dialect.createSchemaIfNotExists(target.schema, target.database));
+  const [existing, tmp, backup] = await Promise.all([
+    adapter.getRelation(target),
+    adapter.getRelation(suffixed(target, TMP_SUFFIX)),
+    adapter.getRelation(suffixed(target, BACKUP_SUFFIX)),
+  ]);
+  const statements = cleanupLeftovers(adapter.dialect, target, { target: existing, tmp, backup });
+  if (statements.length === 0) return existing;
+  await conn.transaction((tx) => runAll(tx, statements, signal));
+  return adapter.getRelation(target);
+}
