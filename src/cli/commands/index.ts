@@ -7,6 +7,9 @@ import { compileCommand } from './compile.js';
 import { lsCommand } from './ls.js';
 import { cleanCommand } from './clean.js';
 import { buildCommand, runCommand, seedCommand, snapshotCommand, testCommand } from './run-like.js';
+import { runOperationCommand } from './run-operation.js';
+import { showCommand } from './show.js';
+import { retryCommand } from './retry.js';
 
 export const commands: CommandSpec[] = [
   debugCommand,
@@ -19,5 +22,8 @@ export const commands: CommandSpec[] = [
   snapshotCommand,
   testCommand,
   buildCommand,
+  runOperationCommand,
+  retryCommand,
+  showCommand,
   cleanCommand,
 ];
