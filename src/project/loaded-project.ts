@@ -46,8 +46,7 @@ export type ConfigTreeKind =
   | 'data_tests'
   | 'sources'
   | 'exposures'
-  | 'unit_tests'
-  | 'analyses';
+  | 'unit_tests';
 
 export interface DispatchConfig {
   macro_namespace: string;
@@ -84,7 +83,7 @@ export interface ProjectConfig {
   /**
    * Config trees keyed by kind, each keyed by package name at the top
    * (models: { my_project: { staging: { +materialized: view } } } → trees.models.children.my_project…).
-   * Top-level `+keys` apply to every package. `tests:` is merged into `data_tests`.
+   * Top-level `+keys` apply to every package. `tests:` is merged into `data_tests`; analyses use `models:`.
    */
   configTrees: Record<ConfigTreeKind, ConfigTree>;
   location: SourceLocation;
@@ -265,6 +264,8 @@ export interface SourceInput {
   freshness: FreshnessThreshold | null;
   loaded_at_field: string | null;
   tables: SourceTableInput[];
+  /** `overrides: <package>`: this source replaces the same-named source of that package. */
+  overrides?: string;
   /** Schema file path relative to the package root. */
   path: string;
   location: SourceLocation;
@@ -335,8 +336,14 @@ export interface TestTarget {
 
 /** One generic data test instance from schema YAML (not_null on orders.id, …), named as dbt names it. */
 export interface GenericTestInstance {
-  /** dbt's node name, e.g. not_null_orders_id, or <prefix>_<md5> when long. */
+  /** dbt's node name (the full synthesized name, or the entry's name: override), e.g. not_null_orders_id. */
   name: string;
+  /** Equal to name unless the name is 64+ chars: then <first 30 chars>_<md5>, used as config.alias and file name. */
+  shortName: string;
+  /** dbt's `path` for the test node: "<shortName>.sql". */
+  nodePath: string;
+  /** Column tags + the entry's tags, sorted and unique (dbt's node.tags before config tags are appended). */
+  tags: string[];
   /** test.<package>.<name>.<10-char hash>. */
   uniqueId: string;
   packageName: string;
@@ -346,7 +353,7 @@ export interface GenericTestInstance {
   namespace: string | null;
   /** Keyword arguments as dbt puts them in test_metadata.kwargs (model = "{{ get_where_subquery(ref('orders')) }}"). */
   kwargs: Record<string, unknown>;
-  /** Config from the test entry (config: block and legacy top-level keys like severity/where). */
+  /** Config from the test entry (legacy top-level keys like severity/where, then the config: block), validated; alias set when the name was shortened. Pass as the schemaYaml layer of resolveNodeConfig. */
   config: Record<string, unknown>;
   /** dbt's raw_code: "{{ test_not_null(**_dbt_generic_test_kwargs) }}". */
   rawCode: string;
@@ -396,6 +403,8 @@ export interface LoadedPackage extends PackageFiles, SchemaContent {
   /** Absolute path of the package root. */
   rootDir: string;
   isRoot: boolean;
+  /** The package root relative to the project root, with a trailing '/' ('' for the root): prefix of its locations. */
+  displayPrefix: string;
   project: ProjectConfig;
 }
 

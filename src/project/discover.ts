@@ -1,0 +1,108 @@
+// File discovery for one package: models, analyses, singular tests, seeds, snapshot blocks, macro
+// files (with their {% test %} definitions), docs blocks and schema YAML files.
+import { scanBlocks, scanGenericTests } from './blocks.js';
+import type { DocBlock, MacroFile, PackageFiles, ProjectConfig, SchemaFile, SeedFile, SnapshotBlock, SqlResourceFile } from './loaded-project.js';
+import { baseName, fqnFor, listFiles, readProjectFile, resourcePath } from './read-files.js';
+import { UserError } from '../util/errors.js';
+import type { ErrorCollector } from '../util/errors.js';
+
+async function sqlResources(root: string, pkg: string, dirs: string[], skip: (path: string) => boolean = () => false): Promise<SqlResourceFile[]> {
+  const out: SqlResourceFile[] = [];
+  for (const dir of dirs) {
+    for (const path of await listFiles(root, dir, ['.sql'])) {
+      if (skip(path)) continue;
+      const file = await readProjectFile(root, path);
+      const rel = resourcePath(dir, path);
+      const name = baseName(path);
+      out.push({ name, path: rel, fqn: fqnFor(pkg, rel, name), file });
+    }
+  }
+  return out;
+}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+export async function discoverFiles(root: string, project: ProjectConfig, errors: ErrorCollector, displayPrefix = ''): Promise<PackageFiles> {
+  const pkg = project.name;
+  const at = (path: string, line?: number, col?: number) => ({ file: displayPrefix + path, line, col });
+
+  for (const dir of project.modelPaths) {
+    for (const path of await listFiles(root, dir, ['.py'])) {
+      errors.add(
+        new UserError('Python models are not supported yet', {
+          location: at(path),
+          hint: 'Rewrite the model in SQL, or move the file out of the model paths.',
+        }),
+      );
+    }
+  }
+  const models = await sqlResources(root, pkg, project.modelPaths);
+  const analyses = await sqlResources(root, pkg, project.analysisPaths);
+  const genericDirs = project.testPaths.map((d) => `${d}/generic/`);
+  const singularTests = await sqlResources(root, pkg, project.testPaths, (p) => genericDirs.some((g) => p.startsWith(g)));
+
+  const seeds: SeedFile[] = [];
+  for (const dir of project.seedPaths) {
+    for (const path of await listFiles(root, dir, ['.csv'])) {
+      const rel = resourcePath(dir, path);
+      const name = baseName(path);
+      seeds.push({ name, path: rel, fqn: fqnFor(pkg, rel, name), file: await readProjectFile(root, path) });
+    }
+  }
+
+  const snapshots: SnapshotBlock[] = [];
+  for (const dir of project.snapshotPaths) {
+    for (const path of await listFiles(root, dir, ['.sql'])) {
+      const file = await readProjectFile(root, path);
+      const rel = resourcePath(dir, path);
+      const blocks = errors.try(() => scanBlocks(file.text, 'snapshot', displayPrefix + path)) ?? [];
+      for (const b of blocks) {
+        snapshots.push({ name: b.name, path: rel, fqn: fqnFor(pkg, rel, b.name), file, body: b.body, raw: b.raw, location: at(path, b.line, b.col) });
+      }
+    }
+  }
+
+  const macros: MacroFile[] = [];
+  for (const dir of uniq([...project.macroPaths, ...genericDirs.map((g) => g.slice(0, -1))])) {
+    for (const path of await listFiles(root, dir, ['.sql'])) {
+      const file = await readProjectFile(root, path);
+      const genericTests = scanGenericTests(file.text).map((t) => ({ name: t.name, location: at(path, t.line, t.col) }));
+      macros.push({ path: resourcePath(dir, path), file, genericTests });
+    }
+  }
+
+  const resourceDirs = uniq([...project.modelPaths, ...project.seedPaths, ...project.snapshotPaths, ...project.analysisPaths, ...project.macroPaths, ...project.testPaths]);
+  const docs: DocBlock[] = [];
+  const docsDirs = project.docsPaths.length > 0 ? project.docsPaths : resourceDirs;
+  for (const dir of uniq(docsDirs)) {
+    for (const path of await listFiles(root, dir, ['.md'])) {
+      const file = await readProjectFile(root, path);
+      const blocks = errors.try(() => scanBlocks(file.text, 'docs', displayPrefix + path)) ?? [];
+      for (const b of blocks) docs.push({ name: b.name, contents: b.body.trim(), file, location: at(path, b.line, b.col) });
+    }
+  }
+
+  const schemaFiles: SchemaFile[] = [];
+  const seen = new Set<string>();
+  const folderOf: [string[], SchemaFile['folder']][] = [
+    [project.modelPaths, 'models'],
+    [project.seedPaths, 'seeds'],
+    [project.snapshotPaths, 'snapshots'],
+    [project.analysisPaths, 'analyses'],
+    [project.macroPaths, 'macros'],
+    [project.testPaths, 'tests'],
+  ];
+  for (const [dirs, folder] of folderOf) {
+    for (const dir of dirs) {
+      for (const path of await listFiles(root, dir, ['.yml', '.yaml'])) {
+        if (seen.has(path)) continue;
+        seen.add(path);
+        schemaFiles.push({ file: await readProjectFile(root, path), folder });
+      }
+    }
+  }
+
+  return { models, analyses, singularTests, seeds, snapshots, macros, docs, schemaFiles };
+}

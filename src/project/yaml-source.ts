@@ -1,0 +1,108 @@
+// YAML files as plain JS values that still know where every key and item came from.
+// Loading code works on ordinary objects and asks `locationOf(obj, key)` when it reports an error,
+// so every message points at the exact line and column of the entry in the file.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { UserError } from '../util/errors.js';
+import type { SourceLocation } from '../util/errors.js';
+
+interface Positions {
+  self: SourceLocation;
+  keys: Map<string | number, SourceLocation>;
+}
+
+// Objects/arrays built from YAML → where they and their entries are. A WeakMap so copies made
+// later by merging simply have no positions (callers fall back to the container's location).
+const positions = new WeakMap<object, Positions>();
+
+/** Where `container[key]` was written (the key of a map entry, the start of a list item), else the container. */
+export function locationOf(container: unknown, key?: string | number, fallback?: SourceLocation): SourceLocation {
+  if (container !== null && typeof container === 'object') {
+    const p = positions.get(container);
+    if (p) return (key !== undefined ? p.keys.get(key) : undefined) ?? p.self;
+  }
+  return fallback ?? { file: '<unknown>' };
+}
+
+/** Records positions for a value built elsewhere (tests, merged copies). */
+export function setLocation(container: object, self: SourceLocation): void {
+  if (!positions.has(container)) positions.set(container, { self, keys: new Map() });
+}
+
+export interface ParsedYaml {
+  file: string;
+  /** The document's value; undefined for an empty file. */
+  value: unknown;
+  /** Location of the document start. */
+  location: SourceLocation;
+}
+
+/**
+ * Parses YAML (1.1, as PyYAML reads dbt's files) into plain values with positions.
+ * Syntax errors become one UserError with line and column.
+ */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.1', merge: true, prettyErrors: false });
+  const at = (offset: number | undefined): SourceLocation => {
+    if (offset === undefined) return { file };
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col };
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const first = e.message.split('\n')[0] ?? e.message;
+    throw new UserError(`invalid YAML: ${first}`, {
+      location: at(e.pos[0]),
+      hint: 'Check indentation and quoting around this line (values containing ": " or starting with "{" need quotes).',
+    });
+  }
+  const value = doc.contents ? build(doc, doc.contents as Node, at) : undefined;
+  return { file, value, location: { file, line: 1, col: 1 } };
+}
+
+type At = (offset: number | undefined) => SourceLocation;
+
+function build(doc: Document, node: Node, at: At): unknown {
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    return target ? build(doc, target as Node, at) : null;
+  }
+  if (isScalar(node)) return node.value ?? null;
+  if (isSeq(node)) {
+    const out: unknown[] = [];
+    const p: Positions = { self: at(node.range?.[0]), keys: new Map() };
+    node.items.forEach((item, i) => {
+      out.push(build(doc, item as Node, at));
+      p.keys.set(i, at((item as Node | null)?.range?.[0]));
+    });
+    positions.set(out, p);
+    return out;
+  }
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    const p: Positions = { self: at(node.range?.[0]), keys: new Map() };
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      const key = keyNode ? String(isScalar(keyNode) ? keyNode.value : keyNode.toJSON()) : '';
+      if (key === '<<' && pair.value) {
+        // YAML merge key: copy entries the map does not set itself.
+        const merged = build(doc, pair.value as Node, at);
+        for (const m of Array.isArray(merged) ? merged : [merged]) {
+          if (m && typeof m === 'object') for (const [k, v] of Object.entries(m)) if (!(k in out)) out[k] = v;
+        }
+        continue;
+      }
+      out[key] = pair.value ? build(doc, pair.value as Node, at) : null;
+      p.keys.set(key, at(keyNode?.range?.[0]));
+    }
+    positions.set(out, p);
+    return out;
+  }
+  return null;
+}
+
+/** A plain object (YAML mapping)? */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
