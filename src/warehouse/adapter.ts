@@ -23,14 +23,22 @@ export interface ColumnDef {
 
 export interface QueryResult {
   columns: ColumnDef[];
-  /** Rows as arrays in column order. Values are JS values: string, number, bigint, boolean, Date, null. */
+  /**
+   * Rows as arrays in column order, the same on every engine (see src/warehouse/values.ts):
+   * integers → number, or bigint beyond 2^53; DECIMAL/NUMERIC → number; DATE → 'YYYY-MM-DD';
+   * TIMESTAMP → 'YYYY-MM-DD HH:MM:SS[.ffffff]'; TIMESTAMPTZ → the same in UTC with '+00';
+   * TIME, INTERVAL, UUID, JSON → string; BLOB/bytea → Uint8Array; lists → arrays; NULL → null.
+   */
   rows: unknown[][];
   /** Rows inserted/updated/deleted by DML, when the engine reports it. */
   rowsAffected: number | null;
 }
 
 export interface ExecuteOptions {
-  /** Bound parameters ($1, $2, … in the statement). Values are never spliced into SQL. */
+  /**
+   * Bound parameters ($1, $2, … in the statement). Values are never spliced into SQL.
+   * string, number, bigint, boolean, null, Date (bound as a UTC timestamp) and Uint8Array are accepted.
+   */
   params?: unknown[];
   /** Aborting cancels the running statement; execute then rejects with a CancelledError. */
   signal?: AbortSignal;
@@ -61,7 +69,9 @@ export interface Connection {
   transaction<T>(fn: (conn: Connection) => Promise<T>): Promise<T>;
   /**
    * Bulk-loads rows into an existing table (DuckDB appender, PostgreSQL COPY FROM STDIN).
-   * Values are in `columns` order; strings are converted by the engine to the column types.
+   * Values are in `columns` order; columns left out get their defaults. Strings are converted to the
+   * column types ('2024-01-02', '12.50', 'true'); Date, number, bigint and boolean are accepted too.
+   * Returns the number of rows loaded. Inside transaction() the load is part of the transaction.
    */
   bulkInsert(relation: RelationRef, columns: string[], rows: AsyncIterable<unknown[]> | Iterable<unknown[]>): Promise<number>;
   /** Returns the connection to the pool. */
@@ -114,6 +124,18 @@ export interface Dialect {
   /** Statement(s) renaming a relation within its schema. */
   renameRelation(from: RelationInfo, toIdentifier: string): string;
   dropRelationIfExists(ref: RelationRef, type: RelationType): string;
+  /** True when `name` must be quoted to keep its spelling (case, characters, reserved words). */
+  needsQuoting(name: string): boolean;
+  /** The name quoted only when needsQuoting(name) (for readable generated SQL). */
+  quoteIdentifierIfNeeded(name: string): string;
+  /** CREATE TABLE … AS <select>. */
+  createTableAs(ref: RelationRef, selectSql: string): string;
+  /** CREATE VIEW … AS <select> (not OR REPLACE: callers build the swap). */
+  createViewAs(ref: RelationRef, selectSql: string): string;
+  /** INSERT INTO … (columns) <select>. */
+  insertIntoSelect(ref: RelationRef, columns: string[], selectSql: string): string;
+  /** CAST(expression AS type); type as getColumns reports it or from `types`. */
+  castAs(expression: string, type: string): string;
 }
 
 /** Raised by execute when its AbortSignal fires. */

@@ -1,0 +1,123 @@
+// The DuckDB adapter: one shared DuckDBInstance per database file, a pool of `threads` connections.
+import type { DuckDBInstance } from '@duckdb/node-api';
+import type { Adapter, Capabilities, ColumnDef, Connection, ExecuteOptions, QueryResult, RelationInfo, RelationRef } from '../adapter.js';
+import { ConnectionPool } from '../connection-pool.js';
+import type { AdapterOptions } from '../target-config.js';
+import { UserError } from '../../util/errors.js';
+import { parseDuckDBTarget, type DuckDBTarget } from './config.js';
+import { DuckDBWarehouseConnection } from './connection.js';
+import { DuckDBDialect } from './dialect.js';
+import { acquireInstance, displayPathFor } from './instance-registry.js';
+import * as introspect from './introspect.js';
+
+export const DUCKDB_CAPABILITIES: Capabilities = {
+  // CREATE/DROP/ALTER … RENAME roll back with the transaction (covered by the conformance suite).
+  transactionalDdl: true,
+  merge: true, // MERGE INTO since DuckDB 1.4
+  atomicRename: true,
+  // Optimistic concurrency: parallel writers to different tables are fine, the same rows conflict.
+  concurrentWrites: true,
+  cancel: true,
+  enforcedConstraints: ['not_null', 'unique', 'primary_key', 'check', 'foreign_key'],
+  materializedViews: false,
+};
+
+export class DuckDBAdapter implements Adapter {
+  readonly type = 'duckdb';
+  readonly capabilities = DUCKDB_CAPABILITIES;
+  readonly dialect = new DuckDBDialect();
+  private readonly pool: ConnectionPool<DuckDBWarehouseConnection>;
+  private closed = false;
+
+  private constructor(
+    readonly target: DuckDBTarget,
+    private readonly instance: DuckDBInstance,
+    private readonly releaseInstance: () => void,
+    readonly defaultDatabase: string,
+  ) {
+    this.pool = new ConnectionPool(target.threads, async () => new DuckDBWarehouseConnection(await instance.connect(), (c) => this.pool.release(c)));
+  }
+
+  static async open(rawTarget: Record<string, unknown>, opts: AdapterOptions): Promise<DuckDBAdapter> {
+    const target = parseDuckDBTarget(rawTarget, opts);
+    const displayPath = displayPathFor(target, opts.projectDir);
+    const command = opts.command ?? defaultCommand();
+    const { instance, release } = await acquireInstance(target, displayPath, command);
+    try {
+      const conn = await instance.connect();
+      try {
+        for (const ext of target.extensions) await loadExtension(conn, ext);
+        const database = String((await conn.runAndReadAll('select current_database()')).getRows()[0][0]);
+        return new DuckDBAdapter(target, instance, release, database);
+      } finally {
+        conn.closeSync();
+      }
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  async acquire(): Promise<Connection> {
+    if (this.closed) throw new Error('DuckDB adapter is closed');
+    return this.pool.acquire();
+  }
+
+  async execute(sql: string, options?: ExecuteOptions): Promise<QueryResult> {
+    return this.withConnection((c) => c.execute(sql, options));
+  }
+
+  listSchemas(database: string | null): Promise<string[]> {
+    return this.withConnection((c) => introspect.listSchemas(c, database));
+  }
+  listRelations(database: string | null, schema: string): Promise<RelationInfo[]> {
+    return this.withConnection((c) => introspect.listRelations(c, database, schema));
+  }
+  getRelation(ref: RelationRef): Promise<RelationInfo | null> {
+    return this.withConnection((c) => introspect.getRelation(c, ref));
+  }
+  getColumns(ref: RelationRef): Promise<ColumnDef[]> {
+    return this.withConnection((c) => introspect.getColumns(c, ref));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const conn of this.pool.connections) {
+      conn.interrupt();
+      conn.raw.closeSync();
+    }
+    this.releaseInstance();
+  }
+
+  private async withConnection<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+    const conn = await this.acquire();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.release();
+    }
+  }
+}
+
+function defaultCommand(): string {
+  const sub = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  return sub ? `martflow ${sub}` : 'martflow';
+}
+
+async function loadExtension(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, name: string): Promise<void> {
+  const ident = `"${name.replaceAll('"', '""')}"`;
+  try {
+    await conn.run(`LOAD ${ident}`);
+  } catch {
+    try {
+      await conn.run(`INSTALL ${ident}`);
+      await conn.run(`LOAD ${ident}`);
+    } catch (error) {
+      throw new UserError(`could not load DuckDB extension '${name}': ${(error as Error).message}`, {
+        hint: 'Check the name under extensions: in profiles.yml; installing needs network access the first time.',
+        cause: error,
+      });
+    }
+  }
+}

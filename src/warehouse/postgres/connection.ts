@@ -1,0 +1,91 @@
+// One pooled pg client. Cancellation asks the server to cancel the backend's running statement
+// (pg_cancel_backend from a separate connection); the next statement waits until that request is
+// done so it can never hit a later statement.
+import type { PoolClient, QueryResult as PgResult } from 'pg';
+import { CancelledError, type ExecuteOptions, type QueryResult, type RelationRef } from '../adapter.js';
+import { BaseConnection } from '../base-connection.js';
+import { copyRows, copyStatement } from './copy.js';
+import { PostgresDialect } from './dialect.js';
+import { toDatabaseError } from './errors.js';
+
+export interface PostgresSession {
+  dialect: PostgresDialect;
+  /** Runs pg_cancel_backend(pid) on a fresh connection. */
+  cancelBackend(pid: number): Promise<void>;
+  /** format_type() names for result column type oids. */
+  typeNames(client: PoolClient, oids: number[]): Promise<Map<number, string>>;
+}
+
+export class PostgresConnection extends BaseConnection {
+  private pendingCancel: Promise<void> = Promise.resolve();
+  private released = false;
+
+  constructor(
+    readonly client: PoolClient,
+    private readonly session: PostgresSession,
+    private readonly onRelease: (conn: PostgresConnection, broken: boolean) => void,
+  ) {
+    super();
+  }
+
+  get backendPid(): number {
+    return (this.client as unknown as { processID: number }).processID;
+  }
+
+  protected async run(sql: string, options: ExecuteOptions): Promise<QueryResult> {
+    const { signal } = options;
+    await this.pendingCancel;
+    if (signal?.aborted) throw new CancelledError();
+    const onAbort = () => {
+      this.pendingCancel = this.session.cancelBackend(this.backendPid).catch(() => undefined);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      // Without params pg uses the simple protocol, which also runs several statements in one string.
+      const values = options.params && options.params.length > 0 ? options.params.map(toParam) : undefined;
+      const raw: unknown = await this.client.query({ text: sql, values, rowMode: 'array' });
+      // A multi-statement string answers with one result per statement: the last one is the answer.
+      const result = (Array.isArray(raw) ? raw[raw.length - 1] : raw) as PgResult;
+      return await this.toQueryResult(result);
+    } catch (error) {
+      throw toDatabaseError(error, sql, signal);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private async toQueryResult(result: PgResult | undefined): Promise<QueryResult> {
+    if (!result) return { columns: [], rows: [], rowsAffected: null };
+    const fields = result.fields ?? [];
+    const names = await this.session.typeNames(this.client, fields.map((f) => f.dataTypeID));
+    const dml = result.command === 'INSERT' || result.command === 'UPDATE' || result.command === 'DELETE' || result.command === 'MERGE' || result.command === 'COPY';
+    return {
+      columns: fields.map((f) => ({ name: f.name, dataType: names.get(f.dataTypeID) ?? String(f.dataTypeID) })),
+      rows: result.rows as unknown[][],
+      rowsAffected: dml ? result.rowCount : null,
+    };
+  }
+
+  protected async load(relation: RelationRef, columns: string[], rows: AsyncIterable<unknown[]> | Iterable<unknown[]>): Promise<number> {
+    const sql = copyStatement(this.session.dialect, relation, columns);
+    try {
+      return await copyRows(this.client, sql, columns.length, rows);
+    } catch (error) {
+      throw toDatabaseError(error, sql);
+    }
+  }
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.onRelease(this, false);
+  }
+}
+
+/** pg sends params as text; Dates as UTC timestamps per ../values.ts, bigint as its digits. */
+function toParam(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (value === undefined) return null;
+  return value;
+}

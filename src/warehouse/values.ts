@@ -1,0 +1,46 @@
+// The one rule for values crossing the adapter, applied the same way on every engine, so a model's
+// results, a seed's load and a test's assertion do not depend on which warehouse ran them.
+//
+//   SQL type                     JS value
+//   integers (any width)         number; bigint when beyond Number.MAX_SAFE_INTEGER
+//   DECIMAL / NUMERIC            number (a double: exact to ~15 significant digits)
+//   REAL / DOUBLE                number (NaN, ±Infinity included)
+//   BOOLEAN                      boolean
+//   text types, UUID, JSON       string (JSON is not parsed)
+//   DATE                         'YYYY-MM-DD'
+//   TIMESTAMP                    'YYYY-MM-DD HH:MM:SS[.ffffff]'   (no zone; fraction without trailing zeros)
+//   TIMESTAMPTZ                  'YYYY-MM-DD HH:MM:SS[.ffffff]+00' (always in UTC)
+//   TIME, INTERVAL               string, as the engine prints it
+//   BLOB / bytea                 Uint8Array
+//   lists / arrays               arrays of converted values
+//   NULL                         null
+//
+// Dates and timestamps are strings, not Date objects: they are exact to the microsecond, carry no
+// local-time surprises, print the way dbt prints them, and go back into SQL as literals or params.
+// `new Date(s)` parses every timestamp form above when a caller wants a Date.
+
+/** number when it round-trips exactly, else the bigint. */
+export function integerValue(value: bigint): number | bigint {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+}
+
+/** '03:04:05.120000' → '03:04:05.12'; '03:04:05.000' → '03:04:05'. Leaves other text alone. */
+export function trimFraction(text: string): string {
+  return text.replace(/(\d{2}:\d{2}:\d{2})\.(\d*?)0+(?=$|[+\-Z ])/, (_m, hms: string, digits: string) =>
+    digits.length > 0 ? `${hms}.${digits}` : hms,
+  );
+}
+
+/** A Date as the TIMESTAMP string of the rule above, in UTC. */
+export function formatUtcTimestamp(date: Date): string {
+  return trimFraction(date.toISOString().replace('T', ' ').replace('Z', ''));
+}
+
+/** A JS value as text an engine will cast to any column type (for COPY and string staging). */
+export function valueAsText(value: unknown): string {
+  if (value instanceof Date) return formatUtcTimestamp(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('hex');
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
