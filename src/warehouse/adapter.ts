@@ -92,9 +92,12 @@ export interface Adapter {
   execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>;
 
   listSchemas(database: string | null): Promise<string[]>;
-  listRelations(database: string | null, schema: string): Promise<RelationInfo[]>;
-  getRelation(ref: RelationRef): Promise<RelationInfo | null>;
-  getColumns(ref: RelationRef): Promise<ColumnDef[]>;
+  // Introspection takes an optional connection: a caller that already holds one of the pool's
+  // connections (a build thread) passes it, so a pool of one (threads: 1) cannot deadlock, and the
+  // answer sees that connection's own uncommitted changes.
+  listRelations(database: string | null, schema: string, conn?: Connection): Promise<RelationInfo[]>;
+  getRelation(ref: RelationRef, conn?: Connection): Promise<RelationInfo | null>;
+  getColumns(ref: RelationRef, conn?: Connection): Promise<ColumnDef[]>;
 
   /** Closes every connection; cancels running statements. */
   close(): Promise<void>;
