@@ -170,7 +170,7 @@ for (const engine of ENGINES) {
           return true;
         });
         assert.deepEqual(await ids(e, q(e, 'osc_fail')), [1, 2]);
-        const names = (await e.adapter.listRelations(null, 'analytics')).map((r) => r.identifier);
+        const names = (await e.adapter.listRelations(null, 'analytics', e.conn)).map((r) => r.identifier);
         assert.ok(!names.includes('osc_fail__martflow_tmp'));
       });
 
@@ -188,7 +188,7 @@ for (const engine of ENGINES) {
       test('sync_all_columns: adds email, drops amount, widens id', async () => {
         await run('osc_sync', { unique_key: 'id' }, v1);
         await run('osc_sync', { unique_key: 'id', on_schema_change: 'sync_all_columns' }, v2);
-        const cols = await e.adapter.getColumns(rel('osc_sync'));
+        const cols = await e.adapter.getColumns(rel('osc_sync'), e.conn);
         assert.deepEqual(cols.map((c) => c.name), ['id', 'name', 'email']);
         assert.match(cols[0]!.dataType, /bigint|int8/i);
         const rows = await e.rows(`select id, name, email from ${q(e, 'osc_sync')} order by id`);

@@ -25,17 +25,17 @@ for (const engine of ENGINES) {
       assert.equal(t.message, 'SELECT 10');
       assert.equal(t.rowsAffected, 10);
       assert.deepEqual(await e.rows(`select * from ${q(e, 'ten_view')} order by id`), await e.rows(`select * from ${q(e, 'ten_table')} order by id`));
-      assert.equal((await e.adapter.getRelation(rel('ten_view')))?.type, 'view');
-      assert.equal((await e.adapter.getRelation(rel('ten_table')))?.type, 'table');
+      assert.equal((await e.adapter.getRelation(rel('ten_view'), e.conn))?.type, 'view');
+      assert.equal((await e.adapter.getRelation(rel('ten_table'), e.conn))?.type, 'table');
     });
 
     test('switching view → table → view keeps the rows and changes the kind', async () => {
       for (const kind of ['view', 'table', 'view', 'table'] as const) {
         await run('switching', kind, numbers(1, 10));
-        assert.equal((await e.adapter.getRelation(rel('switching')))?.type, kind);
+        assert.equal((await e.adapter.getRelation(rel('switching'), e.conn))?.type, kind);
         assert.deepEqual(await ids(e, q(e, 'switching')), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       }
-      const names = (await e.adapter.listRelations(null, 'analytics')).map((r) => r.identifier);
+      const names = (await e.adapter.listRelations(null, 'analytics', e.conn)).map((r) => r.identifier);
       assert.ok(!names.some((n) => n.includes('__martflow_')), `leftovers: ${names.join(', ')}`);
     });
 
@@ -86,7 +86,7 @@ for (const engine of ENGINES) {
       // The next build of the same model restores, then replaces.
       await assert.rejects(run('orphan', 'table', 'select * from missing_relation'));
       assert.deepEqual(await ids(e, q(e, 'orphan')), [1, 2]);
-      const names = (await e.adapter.listRelations(null, 'analytics')).map((r) => r.identifier);
+      const names = (await e.adapter.listRelations(null, 'analytics', e.conn)).map((r) => r.identifier);
       assert.ok(!names.includes('orphan__martflow_backup'));
       await run('orphan', 'table', numbers(5, 6));
       assert.deepEqual(await ids(e, q(e, 'orphan')), [5, 6]);

@@ -33,7 +33,8 @@ export async function materializeIncremental(input: MaterializeInput): Promise<M
   const staged: RelationInfo = { ...suffixed(relation, TMP_SUFFIX), type: 'table' };
   await runAll(conn, [d.createTableAs(staged, cleanSelect(compiledSql(node)))], signal);
   try {
-    const [targetColumns, stagedColumns] = await Promise.all([adapter.getColumns(relation), adapter.getColumns(staged)]);
+    const targetColumns = await adapter.getColumns(relation, conn);
+    const stagedColumns = await adapter.getColumns(staged, conn);
     const keys = resolveColumns(node, 'unique_key', uniqueKey, stagedColumns);
     const diff = diffColumns(targetColumns, stagedColumns);
     if (mode === 'fail' && !isEmptyDiff(diff)) {

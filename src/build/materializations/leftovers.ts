@@ -7,13 +7,12 @@ import { cleanupLeftovers } from './sql/create.js';
 /** Cleans up, then returns the target relation as it now exists (or null). */
 export async function prepareTarget(adapter: Adapter, conn: Connection, target: RelationRef, signal?: AbortSignal): Promise<RelationInfo | null> {
   await conn.execute(adapter.dialect.createSchemaIfNotExists(target.schema, target.database));
-  const [existing, tmp, backup] = await Promise.all([
-    adapter.getRelation(target),
-    adapter.getRelation(suffixed(target, TMP_SUFFIX)),
-    adapter.getRelation(suffixed(target, BACKUP_SUFFIX)),
-  ]);
+  // On `conn`, one at a time: the runner's thread holds it, and the pool may have no other.
+  const existing = await adapter.getRelation(target, conn);
+  const tmp = await adapter.getRelation(suffixed(target, TMP_SUFFIX), conn);
+  const backup = await adapter.getRelation(suffixed(target, BACKUP_SUFFIX), conn);
   const statements = cleanupLeftovers(adapter.dialect, target, { target: existing, tmp, backup });
   if (statements.length === 0) return existing;
   await conn.transaction((tx) => runAll(tx, statements, signal));
-  return adapter.getRelation(target);
+  return adapter.getRelation(target, conn);
 }

@@ -61,13 +61,13 @@ export async function buildSeed(input: SeedInput): Promise<MaterializeResult> {
   const existing = await prepareTarget(adapter, conn, relation, signal);
   const tmp: RelationInfo = { ...suffixed(relation, TMP_SUFFIX), type: 'table' };
   await runAll(conn, [createSeedTableSql(d, tmp, columns, quote)], signal);
-  const newColumns = await adapter.getColumns(tmp);
+  const newColumns = await adapter.getColumns(tmp, conn);
   const loadNames = newColumns.map((c) => c.name);
 
   const reuse =
     existing?.type === 'table' &&
     !shouldFullRefresh(node, input.fullRefresh) &&
-    isEmptyDiff(diffColumns(await adapter.getColumns(existing), newColumns));
+    isEmptyDiff(diffColumns(await adapter.getColumns(existing, conn), newColumns));
   let loaded: number;
   if (reuse) {
     await conn.execute(d.dropRelationIfExists(tmp, 'table'));

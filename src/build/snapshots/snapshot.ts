@@ -49,21 +49,21 @@ export async function buildSnapshot(input: SnapshotInput): Promise<MaterializeRe
     });
   }
 
-  let targetColumns = await adapter.getColumns(relation);
+  let targetColumns = await adapter.getColumns(relation, conn);
   const preAlters: string[] = [];
   if (config.hardDeletes === 'new_record' && !hasColumn(targetColumns.map((c) => c.name), config.columns.dbt_is_deleted)) {
     preAlters.push(...addColumnsSql(d, relation, [{ name: config.columns.dbt_is_deleted, dataType: d.types.string }]));
   }
   if (preAlters.length) {
     await conn.transaction((tx) => runAll(tx, preAlters, signal));
-    targetColumns = await adapter.getColumns(relation);
+    targetColumns = await adapter.getColumns(relation, conn);
   }
   const targetNames = targetColumns.map((c) => c.name);
   const strategy = strategySql(d, config, checkColumns(d, config, sourceColumns, targetNames));
   const staging = snapshotStagingSelect(d, { config, strategy, sourceSql: source, target: relation, sourceColumns, targetColumns: targetNames });
   await runAll(conn, [d.createTableAs(tmp, staging)], signal);
   try {
-    const stagedColumns = await adapter.getColumns(tmp);
+    const stagedColumns = await adapter.getColumns(tmp, conn);
     const missing = stagedColumns.filter((c) => !isStagingOnly(c.name) && !hasColumn(targetNames, c.name));
     const insertColumns = [...targetNames, ...missing.map((c) => c.name)];
     const inserted = await commitWithState(input, async (tx): Promise<number | null> => {
