@@ -69,4 +69,10 @@ export interface JinjaError {
 export interface JinjaEnvironmentOptions {
   /** Globals visible in every render beneath the render context. */
   globals?: RenderContext;
+  /**
+   * false (default): jinja2's Undefined — renders '', is falsy, but reading an attribute or item of
+   * it, or calling it, is an error "'x' is undefined". true: dbt's parse-time undefined — attribute
+   * access, items and calls on Undefined give Undefined again (for capturing refs/config in a first pass).
+   */
+  lenientUndefined?: boolean;
 }

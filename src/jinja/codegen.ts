@@ -169,7 +169,7 @@ export class CodeGen extends ExprGen {
     });
     const usesVarargs = !f.vars.has('varargs') && bodyUses(body, 'varargs');
     const usesKwargs = !f.vars.has('kwargs') && bodyUses(body, 'kwargs');
-    if (usesVarargs) code += `let ${f.declare('varargs')} = $a.slice(${params.length});\n`;
+    if (usesVarargs) code += `let ${f.declare('varargs')} = rt.tuple($a.slice(${params.length}));\n`;
     if (usesKwargs) code += `let ${f.declare('kwargs')} = rt.extraKwargs($k, ${JSON.stringify(params.map((p) => p.name))});\n`;
     if (!f.vars.has('caller') && bodyUses(body, 'caller')) code += `let ${f.declare('caller')} = $k.caller !== undefined ? $k.caller : rt.undef("'caller'");\n`;
     code += this.declareStores(frameStores(body), f);

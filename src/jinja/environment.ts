@@ -38,7 +38,7 @@ export class JinjaEnvironment {
 
   constructor(opts: JinjaEnvironmentOptions = {}) {
     this.globals = Object.assign(Object.create(null) as RenderContext, DEFAULT_GLOBALS, opts.globals);
-    this.runtime = createRuntime(this.globals);
+    this.runtime = createRuntime(this.globals, opts.lenientUndefined ?? false);
   }
 
   /** Compiles (or reuses the compiled form of identical text); throws JinjaSyntaxError. */

@@ -42,6 +42,12 @@ function parseNumber(v: unknown, float: boolean, base = 10): number | PyFloat | 
   return null;
 }
 
+/** Python's round(): halves go to the even neighbour. */
+function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
 function wordwrap(text: string, width: number, breakLong: boolean, wrap: string): string {
   return text
     .split('\n')
@@ -142,7 +148,8 @@ export const TEXT_FILTERS: Record<string, Filter> = {
     const method = s(arg(a, k, 1, 'method', 'common'));
     const f = 10 ** precision;
     const x = num(v) * f;
-    const r = method === 'ceil' ? Math.ceil(x) : method === 'floor' ? Math.floor(x) : Math.sign(x) * Math.round(Math.abs(x));
+    if (method === 'common' && typeof v === 'number' && Number.isInteger(v)) return v;
+    const r = method === 'ceil' ? Math.ceil(x) : method === 'floor' ? Math.floor(x) : roundHalfEven(x);
     return makeFloat(r / f);
   },
   safe: (v) => s(v),
@@ -172,7 +179,8 @@ export const TEXT_FILTERS: Record<string, Filter> = {
   urlencode: (v) => {
     if (typeof v === 'string') return quote(v);
     const pairs: [unknown, unknown][] = isDict(v) ? Object.entries(v) : (v as [unknown, unknown][]);
-    return pairs.map(([key, x]) => `${quote(s(key))}=${quote(s(x))}`).join('&');
+    const qs = (x: unknown): string => quote(s(x)).replace(/\//g, '%2F').replace(/%20/g, '+');
+    return pairs.map(([key, x]) => `${qs(key)}=${qs(x)}`).join('&');
   },
   wordcount: (v) => (s(v).match(/\w+/g) ?? []).length,
   wordwrap: (v, a, k) =>

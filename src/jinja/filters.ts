@@ -7,7 +7,7 @@ import { TESTS } from './is-tests.js';
 import { dictItems } from './methods.js';
 import { add, cmp, eq } from './ops.js';
 import { pyStr } from './repr.js';
-import { Undefined, num, truthy, tuple } from './values.js';
+import { Undefined, isDict, num, truthy, tuple } from './values.js';
 
 /** attribute='a.b.0' → a function reading it (as Jinja's make_attrgetter). */
 function attrGetter(attribute: unknown, dflt?: unknown): (x: unknown) => unknown {
@@ -62,7 +62,8 @@ function groupTuple(grouper: unknown, list: unknown[]): unknown[] {
 }
 
 const SEQ_FILTERS: Record<string, Filter> = {
-  attr: (v, a) => getattr(v, String(a[0])),
+  // Jinja's attr() reads attributes only, never dict keys.
+  attr: (v, a) => (isDict(v) ? new Undefined(`'dict object' has no attribute '${String(a[0])}'`) : getattr(v, String(a[0]))),
   batch: (v, a, k) => {
     const n = num(a[0]);
     const fill = arg(a, k, 1, 'fill_with', null);

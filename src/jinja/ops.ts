@@ -18,7 +18,10 @@ function numResult(a: unknown, b: unknown, r: number): number | PyFloat {
 }
 
 export function add(a: unknown, b: unknown): unknown {
-  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    return Number.isInteger(r) && !(Number.isInteger(a) && Number.isInteger(b)) ? makeFloat(r) : r;
+  }
   if (typeof a === 'string' && typeof b === 'string') return a + b;
   if (isNumeric(a) && isNumeric(b)) return numResult(a, b, num(a) + num(b));
   if (Array.isArray(a) && Array.isArray(b)) {

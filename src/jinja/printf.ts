@@ -137,7 +137,7 @@ export function strFormat(fmt: string, args: unknown[], kwargs: Record<string, u
     if (v === undefined && head !== '' && !/^\d+$/.test(head) && !(head in kwargs)) throw renderFault(`KeyError: '${head}' in format string`);
     for (const part of path.slice(1)) {
       const key = part.endsWith(']') ? part.slice(0, -1) : part;
-      v = getattr(v, key);
+      v = /^\d+$/.test(key) && Array.isArray(v) ? v[Number(key)] : getattr(v, key);
     }
     if (v instanceof Undefined) v = '';
     if (conv === 'r' || conv === 'a') v = pyRepr(v);

@@ -64,7 +64,25 @@ function wrap(e: unknown, p: number, M: TemplateMeta): unknown {
 
 export type Runtime = ReturnType<typeof createRuntime>;
 
-export function createRuntime(globals: RenderContext) {
+function strictGetattr(o: unknown, n: string): unknown {
+  if (o instanceof Undefined) o.fail();
+  return getattr(o, n);
+}
+
+function strictGetitem(o: unknown, k: unknown): unknown {
+  if (o instanceof Undefined) o.fail();
+  return getitem(o, k);
+}
+
+function lenientCall(f: unknown, args: unknown[], kwargs: Kwargs, self?: unknown): unknown {
+  return f instanceof Undefined ? f : call(f, args, kwargs, self);
+}
+
+function lenientCallMethod(o: unknown, n: string, args: unknown[], kwargs: Kwargs): unknown {
+  return o instanceof Undefined ? new Undefined(`${o.hint}.${n}`) : callMethod(o, n, args, kwargs);
+}
+
+export function createRuntime(globals: RenderContext, lenientUndefined = false) {
   return {
     name(ctx: RenderContext, n: string): unknown {
       const v = ctx[n];
@@ -77,11 +95,11 @@ export function createRuntime(globals: RenderContext) {
     },
     str: pyStr,
     truthy,
-    getattr,
-    getitem,
+    getattr: lenientUndefined ? getattr : strictGetattr,
+    getitem: lenientUndefined ? getitem : strictGetitem,
     slice,
-    call,
-    callMethod,
+    call: lenientUndefined ? lenientCall : call,
+    callMethod: lenientUndefined ? lenientCallMethod : callMethod,
     iter,
     unpack,
     setattr,
