@@ -36,3 +36,12 @@ export async function createAdapter(target: Record<string, unknown>, opts: Adapt
   }
   return open(target, opts);
 }
+
+/**
+ * The SQL dialect of an engine without connecting (parse and ls render SQL without a warehouse).
+ * Unknown types fall back to the DuckDB dialect; createAdapter reports the unknown type when connecting.
+ */
+export async function dialectFor(type: string): Promise<import('./adapter.js').Dialect> {
+  if (type === 'postgres') return new (await import('./postgres/dialect.js')).PostgresDialect();
+  return new (await import('./duckdb/dialect.js')).DuckDBDialect();
+}

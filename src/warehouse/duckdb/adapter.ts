@@ -70,14 +70,14 @@ export class DuckDBAdapter implements Adapter {
   listSchemas(database: string | null): Promise<string[]> {
     return this.withConnection((c) => introspect.listSchemas(c, database));
   }
-  listRelations(database: string | null, schema: string): Promise<RelationInfo[]> {
-    return this.withConnection((c) => introspect.listRelations(c, database, schema));
+  listRelations(database: string | null, schema: string, conn?: Connection): Promise<RelationInfo[]> {
+    return this.withConnection((c) => introspect.listRelations(c, database, schema), conn);
   }
-  getRelation(ref: RelationRef): Promise<RelationInfo | null> {
-    return this.withConnection((c) => introspect.getRelation(c, ref));
+  getRelation(ref: RelationRef, conn?: Connection): Promise<RelationInfo | null> {
+    return this.withConnection((c) => introspect.getRelation(c, ref), conn);
   }
-  getColumns(ref: RelationRef): Promise<ColumnDef[]> {
-    return this.withConnection((c) => introspect.getColumns(c, ref));
+  getColumns(ref: RelationRef, conn?: Connection): Promise<ColumnDef[]> {
+    return this.withConnection((c) => introspect.getColumns(c, ref), conn);
   }
 
   async close(): Promise<void> {
@@ -90,7 +90,9 @@ export class DuckDBAdapter implements Adapter {
     this.releaseInstance();
   }
 
-  private async withConnection<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+  /** Runs fn on `given` when the caller holds a connection (see Adapter introspection), else on a pooled one. */
+  private async withConnection<T>(fn: (c: Connection) => Promise<T>, given?: Connection): Promise<T> {
+    if (given) return fn(given);
     const conn = await this.acquire();
     try {
       return await fn(conn);

@@ -84,14 +84,14 @@ export class PostgresAdapter implements Adapter, PostgresSession {
   listSchemas(_database: string | null): Promise<string[]> {
     return this.withConnection((c) => introspect.listSchemas(c));
   }
-  listRelations(_database: string | null, schema: string): Promise<RelationInfo[]> {
-    return this.withConnection((c) => introspect.listRelations(c, schema));
+  listRelations(_database: string | null, schema: string, conn?: Connection): Promise<RelationInfo[]> {
+    return this.withConnection((c) => introspect.listRelations(c, schema), conn);
   }
-  getRelation(ref: RelationRef): Promise<RelationInfo | null> {
-    return this.withConnection((c) => introspect.getRelation(c, ref));
+  getRelation(ref: RelationRef, conn?: Connection): Promise<RelationInfo | null> {
+    return this.withConnection((c) => introspect.getRelation(c, ref), conn);
   }
-  getColumns(ref: RelationRef): Promise<ColumnDef[]> {
-    return this.withConnection((c) => introspect.getColumns(c, ref));
+  getColumns(ref: RelationRef, conn?: Connection): Promise<ColumnDef[]> {
+    return this.withConnection((c) => introspect.getColumns(c, ref), conn);
   }
 
   async cancelBackend(pid: number): Promise<void> {
@@ -122,7 +122,9 @@ export class PostgresAdapter implements Adapter, PostgresSession {
     await this.pool.end();
   }
 
-  private async withConnection<T>(fn: (c: Connection) => Promise<T>): Promise<T> {
+  /** Runs fn on `given` when the caller holds a connection (see Adapter introspection), else on a pooled one. */
+  private async withConnection<T>(fn: (c: Connection) => Promise<T>, given?: Connection): Promise<T> {
+    if (given) return fn(given);
     const conn = await this.acquire();
     try {
       return await fn(conn);

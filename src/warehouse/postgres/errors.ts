@@ -71,6 +71,6 @@ export function connectionError(error: unknown, t: PostgresTarget, opts: Adapter
   const check = `Check ${describeTarget(opts)}.`;
   return new UserError(
     `could not connect to PostgreSQL at ${t.host}:${t.port} (database '${t.dbname}'): ${reason}.${advice ? ` ${advice}` : ''} ${check}`,
-    { hint: `${check} host, port, user, password and dbname must match a running server.`, cause: error },
+    { hint: `host, port, user, password and dbname under ${describeTarget(opts)} must name a running server and a database on it.`, cause: error },
   );
 }
