@@ -69,7 +69,7 @@ export async function discoverFiles(root: string, project: ProjectConfig, errors
     for (const path of await listFiles(root, dir, ['.sql'])) {
       const file = await readProjectFile(root, path);
       const genericTests = scanGenericTests(file.text).map((t) => ({ name: t.name, location: at(path, t.line, t.col) }));
-      macros.push({ path: resourcePath(dir, path), file, genericTests });
+      macros.push({ path, file, genericTests });
     }
   }
 

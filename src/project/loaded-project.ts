@@ -175,6 +175,7 @@ export interface DocBlock {
 
 /** A macro file; the lead compiles it. `genericTests` lists the {% test name %} blocks found. */
 export interface MacroFile {
+  /** Relative to the package root ("macros/cents.sql"), as dbt's macro path. */
   path: string;
   file: ProjectFile;
   genericTests: { name: string; location: SourceLocation }[];
