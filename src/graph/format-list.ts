@@ -12,6 +12,8 @@ import { compareIds } from './parent-child-maps.js';
 export type ListOutput = 'name' | 'path' | 'json' | 'selector';
 
 const ALLOWED_KEYS = ['alias', 'name', 'package_name', 'depends_on', 'tags', 'config', 'resource_type', 'source_name', 'original_file_path', 'unique_id'];
+/** dbt serialises its dataclasses in field order; these keys come out in this order whatever our object's order. */
+const FIELD_ORDER = ['database', 'schema', 'name', 'resource_type', 'package_name', 'path', 'original_file_path', 'unique_id', 'fqn', 'source_name', 'alias', 'checksum', 'config', 'tags', 'description'];
 
 export function formatList(manifest: Manifest, ids: Iterable<string>, output: ListOutput = 'selector', outputKeys?: string[]): string[] {
   const members = [...ids].sort(compareIds).map((id) => lookup(manifest, id)).filter((m): m is GraphMember => m !== undefined);
@@ -58,7 +60,8 @@ export function searchName(m: GraphMember): string {
 function jsonLine(m: GraphMember, outputKeys?: string[]): string {
   const wanted = outputKeys && outputKeys.length > 0 ? outputKeys : ALLOWED_KEYS;
   const out: Record<string, unknown> = {};
-  // The node's own key order (dbt serialises the node and filters it).
-  for (const [k, v] of Object.entries(m)) if (wanted.includes(k) && k !== 'location') out[k] = v;
+  const record = m as unknown as Record<string, unknown>;
+  const keys = [...FIELD_ORDER.filter((k) => k in record), ...Object.keys(record).filter((k) => !FIELD_ORDER.includes(k))];
+  for (const k of keys) if (wanted.includes(k) && k !== 'location') out[k] = record[k];
   return JSON.stringify(out);
 }
