@@ -6,6 +6,7 @@ import { EphemeralRelation, Relation } from '../context/relation.js';
 import type { Manifest, ManifestNode, RefCall } from '../project/manifest-types.js';
 import { RefIndex } from '../parse/ref-index.js';
 import { cteName, injectCtes, type InjectedCte } from './ephemeral.js';
+import { renderTestKwargs } from '../context/test-kwargs.js';
 
 export interface CompileOptions {
   /** Whether is_incremental() is true for this node (decided by the runner from the warehouse state). */
@@ -23,8 +24,6 @@ export interface CompiledNode {
   ctes: InjectedCte[];
 }
 
-const BARE_CALL = /^\s*(ref|source)\s*\(.*\)\s*$/s;
-
 export class Compiler {
   private readonly refIndex: RefIndex;
   /** Compiled SQL of ephemeral models, shared by every node that refs them. */
@@ -40,9 +39,10 @@ export class Compiler {
 
   async compile(node: ManifestNode, options: CompileOptions = {}): Promise<CompiledNode> {
     const ephemerals: string[] = [];
-    const ctx = this.context(node, options, ephemerals);
+    const testKwargs: Record<string, unknown> = {};
+    const ctx = this.context(node, { ...options, extra: { ...options.extra, _dbt_generic_test_kwargs: testKwargs } }, ephemerals);
     if (node.resource_type === 'test' && node.test_metadata) {
-      ctx._dbt_generic_test_kwargs = await this.renderTestKwargs(node, ctx);
+      await renderTestKwargs(this.jinja, node.test_metadata.kwargs, ctx, node.original_file_path, testKwargs);
     }
     const template = this.jinja.compile(node.resource_type === 'snapshot' ? node.raw_code : node.raw_code, node.original_file_path);
     const rendered = (await template.render(ctx)).trim();
@@ -103,19 +103,6 @@ export class Compiler {
       config: { set: () => undefined, get: (k) => node.config[k] },
       extra: options.extra,
     });
-  }
-
-  /** dbt renders each generic-test argument that holds Jinja (model = get_where_subquery(ref(...))). */
-  private async renderTestKwargs(node: ManifestNode, ctx: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node.test_metadata!.kwargs)) {
-      if (typeof v === 'string' && (v.includes('{{') || v.includes('{%'))) {
-        out[k] = await this.jinja.renderString(v, ctx, node.original_file_path);
-      } else if (typeof v === 'string' && BARE_CALL.test(v)) {
-        out[k] = await this.jinja.renderString(`{{ ${v} }}`, ctx, node.original_file_path);
-      } else out[k] = v;
-    }
-    return out;
   }
 }
 

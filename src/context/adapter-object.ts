@@ -47,7 +47,7 @@ export interface AdapterObjectOptions {
   defaultDatabase: string | null;
   registry: MacroRegistry;
   dispatch: DispatchConfig[];
-  bind: (macro: RegisteredMacro) => JinjaCallable;
+  bind: (macro: RegisteredMacro) => JinjaCallable | undefined;
   /** Called for each macro found, to record dependencies. */
   onMacroUsed: (macro: RegisteredMacro) => void;
   statements: StatementStore;

@@ -83,7 +83,7 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
   const packageContexts = new Map<string, Record<string, unknown>>();
   const binder = new MacroBinder((pkg) => contextFor(pkg));
   const used = (macro: RegisteredMacro) => node.onMacroUsed?.(macro.uniqueId);
-  const bind = (macro: RegisteredMacro): JinjaCallable => binder.bind(macro);
+  const bind = (macro: RegisteredMacro): JinjaCallable | undefined => binder.bind(macro);
 
   const config = Object.assign(
     pyfunction((args, kw) => {
@@ -231,7 +231,7 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
         if (name === 'adapter') return adapterObject;
         if (cache.has(name)) return cache.get(name);
         const v = lookup(pkg, name);
-        cache.set(name, v);
+        if (v !== undefined) cache.set(name, v);
         return v;
       },
       has(_t, name) {

@@ -77,12 +77,20 @@ export class MacroRegistry {
  */
 export class MacroBinder {
   private readonly bound = new Map<CompiledTemplate, Record<string, JinjaCallable>>();
+  /** Templates being instantiated right now: binding may read names of the same file's macros. */
+  private readonly binding = new Set<CompiledTemplate>();
   constructor(private readonly contextForPackage: (packageName: string) => Record<string, unknown>) {}
 
-  bind(macro: RegisteredMacro): JinjaCallable {
+  bind(macro: RegisteredMacro): JinjaCallable | undefined {
     let fns = this.bound.get(macro.template);
     if (!fns) {
-      fns = macro.template.bindMacros(this.contextForPackage(macro.packageName));
+      if (this.binding.has(macro.template)) return undefined;
+      this.binding.add(macro.template);
+      try {
+        fns = macro.template.bindMacros(this.contextForPackage(macro.packageName));
+      } finally {
+        this.binding.delete(macro.template);
+      }
       this.bound.set(macro.template, fns);
     }
     const fn = fns[macro.name];

@@ -1,6 +1,8 @@
 // Parse-time rendering: a node's SQL is rendered once with execute = False to learn what it calls —
 // ref(), source(), config() and macros — as dbt's parser does. Nothing touches the warehouse.
 import type { CompiledTemplate } from '../jinja/api.js';
+import type { JinjaEnvironment } from '../jinja/index.js';
+import { renderTestKwargs } from '../context/test-kwargs.js';
 import { createRenderContext, type RenderEnvironment } from '../context/dbt-context.js';
 import { Relation } from '../context/relation.js';
 import type { RefCall } from '../project/manifest-types.js';
@@ -21,12 +23,17 @@ export interface CaptureInput {
   knownConfig: Record<string, unknown>;
   model: Record<string, unknown>;
   extra?: Record<string, unknown>;
+  /** Generic tests: their arguments, rendered in the node's context so their refs are captured. */
+  testKwargs?: Record<string, unknown>;
+  jinja?: JinjaEnvironment;
+  file?: string;
   targetSchema: string;
 }
 
 export async function captureRender(env: RenderEnvironment, input: CaptureInput): Promise<Capture> {
   const capture: Capture = { refs: [], sources: [], config: {}, macros: [] };
   const macros = new Set<string>();
+  const testKwargs: Record<string, unknown> = {};
   const placeholder = (name: string) => new Relation({ database: null, schema: input.targetSchema, identifier: name }, env.dialect);
   const ctx = createRenderContext(env, {
     packageName: input.packageName,
@@ -47,9 +54,10 @@ export async function captureRender(env: RenderEnvironment, input: CaptureInput)
       set: (kw) => Object.assign(capture.config, kw),
       get: (k) => (k in capture.config ? capture.config[k] : input.knownConfig[k]),
     },
-    extra: input.extra,
+    extra: { ...input.extra, _dbt_generic_test_kwargs: testKwargs },
     onMacroUsed: (id) => macros.add(id),
   });
+  if (input.testKwargs && input.jinja) await renderTestKwargs(input.jinja, input.testKwargs, ctx, input.file ?? '', testKwargs);
   await input.template.render(ctx);
   capture.macros = [...macros].sort();
   return capture;

@@ -84,7 +84,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
       if (!template) return;
       const model = { unique_id: seed.uniqueId, name: seed.name, resource_type: resourceType, package_name: pkg.name, fqn: seed.fqn, config: known, path: seed.path, original_file_path: seed.originalFilePath };
       capture = await errors.tryAsync(() =>
-        captureRender(env, { template, packageName: pkg.name, nodeName: seed.uniqueId, knownConfig: known, model, extra: extra?.renderExtra, targetSchema }),
+        captureRender(env, { template, packageName: pkg.name, nodeName: seed.uniqueId, knownConfig: known, model, extra: extra?.renderExtra, testKwargs: extra?.testInstance?.kwargs, jinja, file: seed.originalFilePath, targetSchema }),
       );
       if (!capture) return;
       renderedCount++;
@@ -140,7 +140,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
       await addSqlNode(pkg, 'test', {
         uniqueId: t.uniqueId, name: t.name, path: t.path, originalFilePath: path, fqn: t.fqn,
         rawCode: t.rawCode, checksum: '', template: t.rawCode, location: t.location,
-      }, undefined, { schemaYamlConfig: t.config, renderExtra: { _dbt_generic_test_kwargs: parseTimeTestKwargs(t) }, testInstance: t });
+      }, undefined, { schemaYamlConfig: t.config, testInstance: t });
       const last = pending[pending.length - 1];
       if (last && last.node.unique_id === t.uniqueId) {
         last.node.test_metadata = { name: t.testName, kwargs: t.kwargs, namespace: t.namespace };
@@ -268,11 +268,6 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
 export function defaultDatabaseOf(project: LoadedProject): string | null {
   const o = project.target.output as { database?: string; dbname?: string };
   return o.database ?? o.dbname ?? null;
-}
-
-/** At parse time generic test kwargs only need their refs captured: render-free placeholders suffice. */
-function parseTimeTestKwargs(t: GenericTestInstance): Record<string, unknown> {
-  return { ...t.kwargs };
 }
 
 function attachedNode(n: ManifestNode, index: RefIndex): string | null {

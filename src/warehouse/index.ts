@@ -2,7 +2,7 @@
 // Code outside src/warehouse imports from here or from ./adapter.js, never from an engine's folder.
 import { UserError } from '../util/errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import type { Adapter } from './adapter.js';
+import type { Adapter, Dialect } from './adapter.js';
 import { describeTarget, type AdapterOptions } from './target-config.js';
 
 export type { AdapterOptions } from './target-config.js';
@@ -41,7 +41,7 @@ export async function createAdapter(target: Record<string, unknown>, opts: Adapt
  * The SQL dialect of an engine without connecting (parse and ls render SQL without a warehouse).
  * Unknown types fall back to the DuckDB dialect; createAdapter reports the unknown type when connecting.
  */
-export async function dialectFor(type: string): Promise<import('./adapter.js').Dialect> {
+export async function dialectFor(type: string): Promise<Dialect> {
   if (type === 'postgres') return new (await import('./postgres/dialect.js')).PostgresDialect();
   return new (await import('./duckdb/dialect.js')).DuckDBDialect();
 }

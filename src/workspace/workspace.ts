@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { JinjaEnvironment, pyfunction } from '../jinja/index.js';
+import { JinjaEnvironment } from '../jinja/index.js';
 import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/loaded-project.js';
 import type { Manifest } from '../project/manifest-types.js';
@@ -12,7 +12,7 @@ import { createAdapter, dialectFor } from '../warehouse/index.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { parseProject, defaultDatabaseOf } from '../parse/parse-project.js';
 import { PartialParseCache, environmentHash } from '../parse/partial-parse.js';
-import { lookupEnvVar, NO_DEFAULT } from '../context/vars.js';
+import { createYamlRenderer } from './yaml-renderer.js';
 import type { GlobalOptions } from '../cli/global-options.js';
 import type { Logger } from '../cli/logger.js';
 import { UserError } from '../util/errors.js';
@@ -55,22 +55,18 @@ export class Workspace {
     }
     const started = performance.now();
     const jinja = new JinjaEnvironment();
-    const yamlContext = {
-      env_var: pyfunction((a, kw) => lookupEnvVar(String(a[0] ?? kw.var), a.length > 1 ? a[1] : 'default' in kw ? kw.default : NO_DEFAULT), 'env_var'),
-      var: pyfunction((a) => (String(a[0]) in global.vars ? global.vars[String(a[0])] : a.length > 1 ? a[1] : ''), 'var'),
-    };
     const project = await loadProject(projectDir, {
       profilesDir: global.profilesDir,
       target: global.target,
       vars: global.vars,
-      renderYaml: (text, location) => jinja.renderString(text, yamlContext, location.file),
+      renderYaml: createYamlRenderer(jinja, global.vars),
     });
     for (const w of project.warnings) logger.warn(w.location ? `${w.location.file}${w.location.line ? ':' + w.location.line : ''}: ${w.message}` : w.message);
     if (global.threads) project.target.output.threads = global.threads;
     logger.setLogFile(resolve(projectDir, project.root.project.logPath, 'martflow.log'));
 
     const adapter = options.connect ? await createAdapter(project.target.output, { projectDir }) : null;
-    const dialect = adapter?.dialect ?? dialectFor(project.target.output.type);
+    const dialect = adapter?.dialect ?? (await dialectFor(project.target.output.type));
     const targetDir = resolve(projectDir, project.root.project.targetPath);
     const cache = PartialParseCache.load(join(targetDir, 'partial_parse.json'), environmentHash(project));
     const packageNames = new Set([...project.packages.map((p) => p.name), ...project.builtinPackages.map((b) => b.name)]);

@@ -51,8 +51,8 @@ function suite(engineOf: () => Engine) {
     assert.equal(results.metadata.dbt_schema_version, 'https://schemas.getdbt.com/dbt/run-results/v6.json');
     const statuses = new Set(results.results.map((x: { status: string }) => x.status));
     assert.deepEqual([...statuses].sort(), ['pass', 'success']);
-    // 3 seeds + 5 built models (ephemeral is not) + 1 snapshot + 12 tests
-    assert.equal(results.results.length, 3 + 5 + 1 + 12, results.results.map((x: { unique_id: string }) => x.unique_id).join('\n'));
+    // 3 seeds + 5 built models (ephemeral is not) + 1 snapshot + 11 tests
+    assert.equal(results.results.length, 3 + 5 + 1 + 11, results.results.map((x: { unique_id: string }) => x.unique_id).join('\n'));
   });
 
   test('customers mart has the expected rows', () => {
@@ -76,7 +76,7 @@ function suite(engineOf: () => Engine) {
     const engine = engineOf();
     const rows = query(project.dir, engine, `select results from ${engine.schema}_audit.run_log`);
     assert.equal(rows.length, 1);
-    assert.equal(Number(rows[0]!.results), 21);
+    assert.equal(Number(rows[0]!.results), 20);
   });
 
   test('second run: incremental model merges, snapshot records the changed status', () => {

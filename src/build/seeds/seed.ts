@@ -34,15 +34,9 @@ export function seedColumns(adapter: Adapter, node: ManifestNode, table: CsvTabl
   const overrides = new Map(Object.entries(node.config.column_types ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
   const inferred = table.header.map((_, i) => inferColumnType(table.rows.map((r) => r[i] ?? '')));
   const headerNames = new Set(table.header.map((h) => h.toLowerCase()));
-  for (const key of overrides.keys()) {
-    if (!headerNames.has(key)) {
-      throw new UserError(`column_types names column '${key}', which is not in the CSV header: ${table.header.join(', ')}`, {
-        location: node.location ?? { file: node.original_file_path },
-        node: node.unique_id,
-        hint: 'Fix the column name in column_types (seeds: config).',
-      });
-    }
-  }
+  // Keys naming columns this CSV does not have are ignored, as dbt does: project-level column_types
+  // apply to every seed in the folder.
+  void headerNames;
   const columns = table.header.map((name, i) => ({ name, type: overrides.get(name.toLowerCase()) ?? sqlType(adapter.dialect, inferred[i]!) }));
   return { columns, inferred };
 }
@@ -50,7 +44,8 @@ export function seedColumns(adapter: Adapter, node: ManifestNode, table: CsvTabl
 export async function buildSeed(input: SeedInput): Promise<MaterializeResult> {
   const { adapter, conn, node, relation, signal } = input;
   const d = adapter.dialect;
-  const file = node.root_path ?? node.original_file_path;
+  // original_file_path is relative to the root project (packages' seeds include dbt_packages/<name>/).
+  const file = node.original_file_path;
   const text = await readFile(isAbsolute(file) ? file : join(input.projectDir, file), 'utf8');
   const delimiter = typeof node.config.delimiter === 'string' && node.config.delimiter !== '' ? node.config.delimiter : ',';
   const table = readCsv(text, node.original_file_path, delimiter);

@@ -2,15 +2,19 @@
 import { rmSync } from 'node:fs';
 import { resolve, relative, sep } from 'node:path';
 import type { CommandSpec } from '../command.js';
-import { loadProjectConfigOnly } from '../../project/index.js';
-import { UserError } from '../../util/errors.js';
+import { readDbtProjectFile } from '../../project/project-file.js';
+import { JinjaEnvironment } from '../../jinja/index.js';
+import { createYamlRenderer } from '../../workspace/yaml-renderer.js';
+import { ErrorCollector, UserError } from '../../util/errors.js';
 
 export const cleanCommand: CommandSpec = {
   name: 'clean',
   description: 'delete the clean-targets folders (target/, dbt_packages/, …)',
   async run(ctx) {
     const projectDir = resolve(ctx.global.projectDir);
-    const config = await loadProjectConfigOnly(projectDir, ctx.global.vars);
+    const errors = new ErrorCollector();
+    const config = await readDbtProjectFile(projectDir, errors, { render: createYamlRenderer(new JinjaEnvironment(), ctx.global.vars) });
+    errors.throwIfAny();
     for (const t of config.cleanTargets) {
       const abs = resolve(projectDir, t);
       const rel = relative(projectDir, abs);

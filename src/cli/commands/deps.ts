@@ -2,13 +2,18 @@
 import { resolve } from 'node:path';
 import type { CommandSpec } from '../command.js';
 import { installPackages } from '../../project/index.js';
+import { JinjaEnvironment } from '../../jinja/index.js';
+import { createYamlRenderer } from '../../workspace/yaml-renderer.js';
 
 export const depsCommand: CommandSpec = {
   name: 'deps',
   description: 'install the packages listed in packages.yml or dependencies.yml',
   async run(ctx) {
-    const result = await installPackages(resolve(ctx.global.projectDir));
-    for (const line of result.messages) ctx.logger.info(line);
+    const renderYaml = createYamlRenderer(new JinjaEnvironment(), ctx.global.vars);
+    const result = await installPackages(resolve(ctx.global.projectDir), { renderYaml });
+    for (const p of result.installed) ctx.logger.info(`Installed ${p.name} from ${p.from}`);
+    for (const b of result.builtin) ctx.logger.info(`${b.source}${b.version ? ` ${b.version}` : ''}: provided natively by martflow as '${b.name}' (nothing to download)`);
+    if (result.installed.length + result.builtin.length === 0) ctx.logger.info('No packages to install (no packages.yml or dependencies.yml).');
     return 0;
   },
 };
