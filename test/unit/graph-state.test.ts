@@ -139,9 +139,11 @@ describe('source_status:', () => {
     },
   };
 
-  test('fresher: loaded later than before; sources that errored in either run are left out', () => {
-    assert.deepEqual(select('source_status:fresher', { sources, indirectSelection: 'empty' }), ['raw.customers']);
-    assert.deepEqual(select('source_status:fresher+1', { sources, indirectSelection: 'empty' }), ['raw.customers', 'source_not_null_raw_customers_id', 'stg_customers']);
+  test('fresher: loaded later than before, or errored before (as dbt-core behaves)', () => {
+    assert.deepEqual(select('source_status:fresher', { sources, indirectSelection: 'empty' }), ['raw.customers', 'stripe.payments']);
+    const failingNow = { previous: sources.previous, current: { results: [{ unique_id: ID.rawCustomers, status: 'runtime error' }] } };
+    assert.deepEqual(select('source_status:fresher', { sources: failingNow, indirectSelection: 'empty' }), []);
+    assert.deepEqual(select('source_status:fresher+1', { sources, indirectSelection: 'empty' }), ['raw.customers', 'source_not_null_raw_customers_id', 'stg_customers', 'stg_payments', 'stripe.payments']);
   });
 
   test('a source with no earlier result counts as fresher', () => {

@@ -12,6 +12,8 @@ export const configMethod: SelectorMethod = function* (_ctx, candidates, value, 
   }
   const severity = args.length === 1 && args[0] === 'severity';
   for (const m of candidates) {
+    // dbt's configurable_nodes: models, seeds, snapshots, tests, analyses and sources.
+    if (m.resource_type === 'exposure' || m.resource_type === 'unit_test') continue;
     const found = descend(m.config, args);
     if (!found.ok) continue;
     const v = found.value;

@@ -1,5 +1,7 @@
-// source_status:fresher — sources whose max_loaded_at grew since the state's sources.json
-// (or that have no earlier result). Sources that errored in either run never match, as in dbt.
+// source_status:fresher — sources whose max_loaded_at grew since the state's sources.json, or that
+// have no earlier load time (new, or errored last time). A source without a load time now never
+// matches. This is what dbt-core does in practice: its code also meant to drop sources that errored
+// in the previous run, but reads the current results for that, so they count as fresher.
 import { UserError } from '../../util/errors.js';
 import type { SelectorMethod, SourcesLike } from './method-context.js';
 
@@ -18,20 +20,18 @@ export const sourceStatusMethod: SelectorMethod = function* (ctx, candidates, va
   const before = loadedAt(previous);
   const matches = new Set<string>();
   for (const [id, at] of now.loaded) {
-    if (now.errored.has(id) || before.errored.has(id)) continue;
     const prev = before.loaded.get(id);
     if (prev === undefined || at > prev) matches.add(id);
   }
   for (const m of candidates) if (matches.has(m.unique_id)) yield m.unique_id;
 };
 
-function loadedAt(s: SourcesLike): { loaded: Map<string, number>; errored: Set<string> } {
+/** Load times by source; runtime-error results carry no max_loaded_at and are left out. */
+function loadedAt(s: SourcesLike): { loaded: Map<string, number> } {
   const loaded = new Map<string, number>();
-  const errored = new Set<string>();
   for (const r of s.results) {
     const t = r.max_loaded_at ? Date.parse(r.max_loaded_at) : NaN;
-    if (Number.isNaN(t)) errored.add(r.unique_id);
-    else loaded.set(r.unique_id, t);
+    if (!Number.isNaN(t)) loaded.set(r.unique_id, t);
   }
-  return { loaded, errored };
+  return { loaded };
 }
