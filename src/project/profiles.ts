@@ -135,12 +135,15 @@ export async function resolveTarget(o: ResolveTargetOptions): Promise<ResolvedTa
   );
   const p = profile as Record<string, unknown>;
   const ploc = locationOf(profiles, profileName, parsed.location);
-  await renderTree(p, o.render, () => true, ploc);
   const outputs = p.outputs;
   check(isRecord(outputs), `profile '${profileName}' has no 'outputs:'`, ploc);
   const outs = outputs as Record<string, unknown>;
-  const targetName = o.target ?? (typeof p.target === 'string' ? p.target : 'dev');
+  // As dbt: render the target name, then only the chosen output (other targets may use env vars
+  // that are not set here).
+  const renderedTarget = await renderTree(p.target, o.render, () => true, locationOf(p, 'target', ploc));
+  const targetName = o.target ?? (typeof renderedTarget === 'string' ? renderedTarget : 'dev');
   const raw = outs[targetName];
+  if (isRecord(raw)) await renderTree(raw, o.render, () => true, locationOf(outs, targetName, ploc));
   check(
     isRecord(raw),
     `target '${targetName}' not found in profile '${profileName}'.${didYouMean(targetName, Object.keys(outs))}`,
