@@ -12,18 +12,28 @@ export interface CsvTable {
 interface CsvErrorLike {
   code?: string;
   message: string;
-  bytes_records?: number;
-  lines?: number;
   record?: unknown[];
 }
 
 /** `file` is the path shown in errors (relative to the project root). */
 export function readCsv(text: string, file: string, delimiter = ','): CsvTable {
   let records: string[][];
+  // The line the last good record ended on: csv-parse reports where it stopped, not where the bad
+  // record started (an unclosed quote runs to the end of the file).
+  let lastGoodLine = 0;
   try {
-    records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: false }) as string[][];
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      on_record: (record: string[], context: { lines: number }) => {
+        lastGoodLine = context.lines;
+        return record;
+      },
+    }) as string[][];
   } catch (e) {
-    throw toUserError(e as CsvErrorLike, text, file);
+    throw toUserError(e as CsvErrorLike, startLine(text, lastGoodLine), file);
   }
   const [header, ...rows] = records;
   if (!header || header.length === 0 || header.every((h) => h.trim() === '')) {
@@ -39,9 +49,8 @@ export function readCsv(text: string, file: string, delimiter = ','): CsvTable {
   return { header: header.map((h) => h.trim()), rows };
 }
 
-function toUserError(e: CsvErrorLike, text: string, file: string): UserError | CsvErrorLike {
+function toUserError(e: CsvErrorLike, line: number, file: string): UserError | CsvErrorLike {
   if (!e.code?.startsWith('CSV_')) return e;
-  const line = startLine(text, e);
   const location = { file, line };
   switch (e.code) {
     case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH': {
@@ -70,15 +79,10 @@ function toUserError(e: CsvErrorLike, text: string, file: string): UserError | C
   }
 }
 
-/** The line the failing record starts on (csv-parse reports where it stopped). */
-function startLine(text: string, e: CsvErrorLike): number {
-  if (typeof e.bytes_records !== 'number') return e.lines ?? 0;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const prefix = Buffer.from(body, 'utf8').subarray(0, e.bytes_records).toString('utf8');
-  let line = 1;
-  for (const ch of prefix) if (ch === '\n') line++;
-  // Skip blank lines between the previous record and this one.
-  const rest = body.slice(prefix.length);
-  const blank = /^(\r?\n)*/u.exec(rest)?.[0] ?? '';
-  return line + (blank.match(/\n/gu)?.length ?? 0);
+/** The first non-blank line after the last good record: where the failing record starts. */
+function startLine(text: string, lastGoodLine: number): number {
+  const lines = text.split('\n');
+  let line = lastGoodLine + 1;
+  while (line <= lines.length && /^\r?$/u.test(lines[line - 1] ?? '')) line++;
+  return line;
 }

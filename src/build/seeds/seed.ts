@@ -4,7 +4,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { ManifestNode } from '../../project/manifest-types.js';
-import { UserError } from '../../util/errors.js';
 import type { Adapter, Connection, RelationInfo, RelationRef } from '../../warehouse/adapter.js';
 import { shouldFullRefresh } from '../materializations/config.js';
 import { commitWithState, runAll } from '../materializations/executor.js';
@@ -33,10 +32,8 @@ export interface SeedInput {
 export function seedColumns(adapter: Adapter, node: ManifestNode, table: CsvTable): { columns: SeedColumn[]; inferred: SeedType[] } {
   const overrides = new Map(Object.entries(node.config.column_types ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
   const inferred = table.header.map((_, i) => inferColumnType(table.rows.map((r) => r[i] ?? '')));
-  const headerNames = new Set(table.header.map((h) => h.toLowerCase()));
   // Keys naming columns this CSV does not have are ignored, as dbt does: project-level column_types
   // apply to every seed in the folder.
-  void headerNames;
   const columns = table.header.map((name, i) => ({ name, type: overrides.get(name.toLowerCase()) ?? sqlType(adapter.dialect, inferred[i]!) }));
   return { columns, inferred };
 }
