@@ -5,6 +5,7 @@ export { ReadyQueue, isEphemeral } from './ready-queue.js';
 export type { ReadyQueueOptions } from './ready-queue.js';
 export { parseSelection, parseUnion, parseCriteria, DEFAULT_INCLUDES } from './parse-selection.js';
 export { resolveSelector, defaultSelector } from './selectors-yaml.js';
+export type { Selectors } from './selectors-yaml.js';
 export { selectNodes } from './select-nodes.js';
 export type { SelectOptions, SelectionResult } from './select-nodes.js';
 export { formatList, selectorOf, searchName } from './format-list.js';

@@ -13,9 +13,16 @@ import { difference, intersection, union } from './selection-spec.js';
 const CRITERIA_KEYS = ['method', 'value', 'childrens_parents', 'parents', 'parents_depth', 'children', 'children_depth', 'indirect_selection', 'exclude'];
 const HINT = 'See https://docs.getdbt.com/reference/node-selection/yaml-selectors for the forms a definition can take.';
 
+/** manifest.selectors (by name) or the `selectors:` list of selectors.yml. */
+export type Selectors = Record<string, SelectorDefinition> | SelectorDefinition[];
+
+function byName(selectors: Selectors): Record<string, SelectorDefinition> {
+  return Array.isArray(selectors) ? Object.fromEntries(selectors.map((s) => [s.name, s])) : selectors;
+}
+
 /** The selector marked `default: true`, used when no --select/--selector is given. More than one is an error. */
-export function defaultSelector(selectors: Record<string, SelectorDefinition>): string | undefined {
-  const defaults = Object.values(selectors).filter((s) => s.default === true);
+export function defaultSelector(selectors: Selectors): string | undefined {
+  const defaults = Object.values(byName(selectors)).filter((s) => s.default === true);
   if (defaults.length > 1) {
     throw new UserError(`Found multiple selectors with \`default: true\`: ${defaults.map((s) => s.name).join(', ')}`, {
       location: { file: 'selectors.yml' },
@@ -26,8 +33,8 @@ export function defaultSelector(selectors: Record<string, SelectorDefinition>): 
 }
 
 /** The spec of the selector called `name` (for --selector name). */
-export function resolveSelector(name: string, selectors: Record<string, SelectorDefinition>): SelectionSpec {
-  return new Resolver(selectors).resolve(name, []);
+export function resolveSelector(name: string, selectors: Selectors): SelectionSpec {
+  return new Resolver(byName(selectors)).resolve(name, []);
 }
 
 class Resolver {
@@ -84,7 +91,13 @@ class Resolver {
     }
     const raw = JSON.stringify(def);
     const set: SelectionSet = kind === 'union' ? union(include, raw) : intersection(include, raw);
-    return exclude ? difference(set, exclude, raw) : set;
+    // dbt builds YAML set operators with its default (eager), so only their criteria honour
+    // cautious/buildable; tests whose parents come from different components are not re-admitted.
+    set.indirectSelection = 'eager';
+    if (!exclude) return set;
+    const diff = difference(set, exclude, raw);
+    diff.indirectSelection = 'eager';
+    return diff;
   }
 
   private parseDict(def: Record<string, unknown>, stack: string[]): SelectionSpec {
@@ -118,12 +131,18 @@ class Resolver {
       throw this.error(where, `Expected either 1 key or else "method" and "value" keys, but got ${JSON.stringify(keys)}`);
     }
     const base = criteriaFrom(raw, dct);
-    return exclude ? difference(base, exclude, raw) : base;
+    if (!exclude) return base;
+    const diff = difference(base, exclude, raw);
+    diff.indirectSelection = 'eager';
+    return diff;
   }
 
   private parseExclusions(def: Record<string, unknown>, stack: string[]): SelectionSpec {
     const parts = this.list(def, 'exclude', stack).map((d) => this.parse(d, stack));
-    return parts.length === 1 ? parts[0]! : union(parts, JSON.stringify(def.exclude));
+    if (parts.length === 1) return parts[0]!;
+    const set = union(parts, JSON.stringify(def.exclude));
+    set.indirectSelection = 'eager';
+    return set;
   }
 
   private list(def: Record<string, unknown>, key: string, stack: string[]): unknown[] {

@@ -106,6 +106,25 @@ describe('selectors.yml', () => {
     assert.deepEqual(run('at_orders'), cli);
   });
 
+  test('YAML set operators use eager incorporation, as dbt builds them', () => {
+    const defs = {
+      both: { name: 'both', definition: { union: [
+        { method: 'fqn', value: 'customers', indirect_selection: 'cautious' },
+        { method: 'fqn', value: 'orders', indirect_selection: 'cautious' },
+      ] } },
+    };
+    const names = namesOf(graph, selectNodes(manifest, graph, resolveSelector('both', defs), { indirectSelection: 'cautious' }).selected);
+    // On the command line (`-s "customers orders" --indirect-selection cautious`) the relationships test would join.
+    assert.deepEqual(names, w('customers orders unique_customers_customer_id test_customer_names'));
+  });
+
+  test('a list of selectors works as well as a map', () => {
+    assert.deepEqual(
+      namesOf(graph, selectNodes(manifest, graph, resolveSelector('short_form', Object.values(SELECTORS))).selected),
+      w('raw.customers source_not_null_raw_customers_id'),
+    );
+  });
+
   test('the default selector', () => {
     assert.equal(defaultSelector(SELECTORS), 'nightly_marts');
     assert.equal(defaultSelector({}), undefined);
