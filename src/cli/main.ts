@@ -2,6 +2,7 @@
 // (0 success, 1 a user error or failed nodes, 2 an internal error — a martflow bug).
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/errors.js';
+import { DatabaseError } from '../warehouse/adapter.js';
 import { toGlobalOptions } from './global-options.js';
 import { Logger } from './logger.js';
 import type { CommandContext, CommandSpec } from './command.js';
@@ -85,6 +86,11 @@ async function runCommand(spec: CommandSpec, command: Command): Promise<number> 
   } catch (e) {
     if (e instanceof UserError) {
       logger.error(logger.paint('Error: ', 'red') + e.format());
+      return 1;
+    }
+    if (e instanceof DatabaseError) {
+      // The warehouse refused a statement: the user's SQL or data, not a martflow bug.
+      logger.error(`${logger.paint('Database error: ', 'red')}${e.message}\n  in: ${e.sql.slice(0, 500)}`);
       return 1;
     }
     logger.error(`internal error (a martflow bug; please report it with this trace):\n${(e as Error).stack ?? String(e)}`);

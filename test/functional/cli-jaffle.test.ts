@@ -110,11 +110,13 @@ function suite(engineOf: () => Engine) {
   });
 }
 
+// Created before any test runs: the CLI runs are synchronous and would starve the connection attempt.
+const pg = await withPostgresDatabase();
+
 describe('jaffle on DuckDB', () => {
   suite(() => ({ name: 'duckdb', args: [], env: {}, schema: 'main' }));
 });
 
-const pg = await withPostgresDatabase();
 describe('jaffle on PostgreSQL', { skip: pg.skip }, () => {
   after(() => pg.drop());
   suite(() => ({ name: 'postgres', args: ['--target', 'pg'], env: { JAFFLE_PG_DB: pg.dbname }, schema: 'jaffle' }));

@@ -27,4 +27,9 @@ export class PostgresDialect extends StandardDialect {
   };
   protected readonly reservedWords = RESERVED;
   protected readonly plainIdentifier = /^[a-z_][a-z0-9_$]*$/;
+
+  /** A schema belongs to the connected database; PostgreSQL does not accept "db"."schema" there. */
+  protected override schemaName(schema: string, _database: string | null): string {
+    return this.quoteIdentifier(schema);
+  }
 }
