@@ -91,7 +91,7 @@ export interface Adapter {
   /** Convenience: acquire, execute, release. */
   execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>;
 
-  listSchemas(database: string | null): Promise<string[]>;
+  listSchemas(database: string | null, conn?: Connection): Promise<string[]>;
   // Introspection takes an optional connection: a caller that already holds one of the pool's
   // connections (a build thread) passes it, so a pool of one (threads: 1) cannot deadlock, and the
   // answer sees that connection's own uncommitted changes.

@@ -165,6 +165,25 @@ for (const engine of await testEngines()) {
       assert.deepEqual(eq.rows, [[true, false]]);
     });
 
+    test('MERGE and DELETE … AS upsert the same way where capabilities.merge', async () => {
+      assert.equal(adapter.capabilities.merge, true);
+      await adapter.execute(`create table ${q('m_target')} (id integer, v varchar)`);
+      await adapter.execute(`create table ${q('m_source')} (id integer, v varchar)`);
+      await adapter.execute(`insert into ${q('m_target')} values (1, 'a'), (2, 'b')`);
+      await adapter.execute(`insert into ${q('m_source')} values (2, 'B'), (3, 'C')`);
+      const merged = await adapter.execute(
+        `merge into ${q('m_target')} as dest using ${q('m_source')} as src on dest.id = src.id
+         when matched then update set v = src.v
+         when not matched then insert (id, v) values (src.id, src.v)`,
+      );
+      assert.deepEqual([merged.rows, merged.rowsAffected], [[], 2]);
+      assert.deepEqual((await adapter.execute(`select id, v from ${q('m_target')} order by id`)).rows, [[1, 'a'], [2, 'B'], [3, 'C']]);
+      const deleted = await adapter.execute(
+        `delete from ${q('m_target')} as dest where exists (select 1 from ${q('m_source')} as src where src.id = dest.id)`,
+      );
+      assert.equal(deleted.rowsAffected, 2);
+    });
+
     test('engine errors become DatabaseError with the statement', async () => {
       const sql = `select * from ${q('no_such_table')}`;
       await assert.rejects(adapter.execute(sql), (e: unknown) => {

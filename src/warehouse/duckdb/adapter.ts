@@ -67,8 +67,8 @@ export class DuckDBAdapter implements Adapter {
     return this.withConnection((c) => c.execute(sql, options));
   }
 
-  listSchemas(database: string | null): Promise<string[]> {
-    return this.withConnection((c) => introspect.listSchemas(c, database));
+  listSchemas(database: string | null, conn?: Connection): Promise<string[]> {
+    return this.withConnection((c) => introspect.listSchemas(c, database), conn);
   }
   listRelations(database: string | null, schema: string, conn?: Connection): Promise<RelationInfo[]> {
     return this.withConnection((c) => introspect.listRelations(c, database, schema), conn);

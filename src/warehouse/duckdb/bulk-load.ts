@@ -5,7 +5,7 @@ import { DuckDBDataChunkWriter, type DuckDBConnection, type DuckDBValue } from '
 import { DatabaseError, type QueryResult, type RelationRef } from '../adapter.js';
 import { DuckDBDialect } from './dialect.js';
 import { toDatabaseError } from './errors.js';
-import { ConversionError, appenderConverter } from './to-duckdb.js';
+import { columnConverter } from './to-duckdb.js';
 
 const dialect = new DuckDBDialect();
 let stagingCounter = 0;
@@ -32,23 +32,30 @@ async function append(
   rows: AsyncIterable<unknown[]> | Iterable<unknown[]>,
 ): Promise<number> {
   const appender = await raw.createAppender(target.identifier, target.schema, target.database);
-  const types = order.map((_, i) => appender.columnType(i));
+  const converters = order.map((_, i) => columnConverter(appender.columnType(i)));
   const writer = DuckDBDataChunkWriter.forAppender(appender);
   const out: DuckDBValue[] = new Array(order.length);
   let count = 0;
-  try {
-    for await (const row of rows) {
-      for (let i = 0; i < order.length; i++) {
-        try {
-          out[i] = appenderConverter(row[order[i]], types[i], appenderConverter);
-        } catch (e) {
-          const why = e instanceof ConversionError ? e.message : (e as Error).message;
-          throw new DatabaseError(`bulk insert into ${dialect.relation(target)}: row ${count + 1}, column "${columns[order[i]]}": ${why}`, 'appender', e);
-        }
+  const appendRow = (row: unknown[]): void => {
+    for (let i = 0; i < order.length; i++) {
+      const value = row[order[i]];
+      try {
+        out[i] = value === null || value === undefined ? null : converters[i](value);
+      } catch (e) {
+        throw new DatabaseError(
+          `bulk insert into ${dialect.relation(target)}: row ${count + 1}, column "${columns[order[i]]}": ${(e as Error).message}`,
+          'appender',
+          e,
+        );
       }
-      writer.appendRow(out);
-      count++;
     }
+    writer.appendRow(out);
+    count++;
+  };
+  try {
+    // A plain iterable is walked synchronously: awaiting each of a million rows costs more than the load.
+    if (Symbol.iterator in rows) for (const row of rows) appendRow(row);
+    else for await (const row of rows) appendRow(row);
     writer.flush();
   } finally {
     appender.closeSync();

@@ -33,11 +33,13 @@ export class DuckDBWarehouseConnection extends BaseConnection {
       const params = options.params?.map(paramToDuckDB);
       const reader = await this.raw.runAndReadAll(sql, params && params.length > 0 ? params : undefined);
       if (signal?.aborted) throw new CancelledError();
+      // DML answers with a one-row "Count" result in DuckDB; like PostgreSQL, report only rowsAffected.
+      if (reader.returnType === ResultReturnType.CHANGED_ROWS) return { columns: [], rows: [], rowsAffected: reader.rowsChanged };
       const types = reader.columnTypes();
       return {
         columns: reader.columnNames().map((name, i) => ({ name, dataType: types[i].toString() })),
         rows: reader.getRows().map((row) => row.map(fromDuckDB)),
-        rowsAffected: reader.returnType === ResultReturnType.CHANGED_ROWS ? reader.rowsChanged : null,
+        rowsAffected: null,
       };
     } catch (error) {
       throw toDatabaseError(error, sql, signal);

@@ -162,3 +162,35 @@ function timestampFor(micros: bigint, type: DuckDBType): DuckDBValue {
       return timestampValue(micros);
   }
 }
+
+const CACHE_LIMIT = 4096;
+
+/** Memoises a string parser: dates and timestamps repeat a lot in loaded data. */
+function cached(convert: (value: unknown) => DuckDBValue): (value: unknown) => DuckDBValue {
+  const memo = new Map<string, DuckDBValue>();
+  return (value) => {
+    if (typeof value !== 'string') return convert(value);
+    let hit = memo.get(value);
+    if (hit === undefined) {
+      hit = convert(value);
+      if (memo.size >= CACHE_LIMIT) memo.clear();
+      memo.set(value, hit);
+    }
+    return hit;
+  };
+}
+
+/**
+ * The converter for one column, chosen once per load: the common JS type of each column type takes
+ * a direct path, everything else goes through appenderConverter.
+ */
+export function columnConverter(type: DuckDBType): (value: unknown) => DuckDBValue {
+  const general = (value: unknown): DuckDBValue => appenderConverter(value, type, appenderConverter);
+  const id = type.typeId;
+  if (TEXT_IDS.has(id)) return (v) => (typeof v === 'string' ? v : general(v));
+  if (id === DuckDBTypeId.BOOLEAN) return (v) => (typeof v === 'boolean' ? v : general(v));
+  if (INTEGER_IDS.has(id) || id === DuckDBTypeId.DOUBLE || id === DuckDBTypeId.FLOAT) return (v) => (typeof v === 'number' ? v : general(v));
+  if (BIG_INTEGER_IDS.has(id)) return (v) => (typeof v === 'bigint' ? v : typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : general(v));
+  if (id === DuckDBTypeId.DATE || TIMESTAMP_IDS.has(id)) return cached(general);
+  return general;
+}

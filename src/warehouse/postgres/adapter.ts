@@ -81,8 +81,8 @@ export class PostgresAdapter implements Adapter, PostgresSession {
     return this.withConnection((c) => c.execute(sql, options));
   }
 
-  listSchemas(_database: string | null): Promise<string[]> {
-    return this.withConnection((c) => introspect.listSchemas(c));
+  listSchemas(_database: string | null, conn?: Connection): Promise<string[]> {
+    return this.withConnection((c) => introspect.listSchemas(c), conn);
   }
   listRelations(_database: string | null, schema: string, conn?: Connection): Promise<RelationInfo[]> {
     return this.withConnection((c) => introspect.listRelations(c, schema), conn);
