@@ -15,8 +15,18 @@ export interface Token {
   offset: number;
 }
 
-const OPERATORS = ['**', '//', '==', '!=', '<=', '>=', '+', '-', '*', '/', '%', '~', '<', '>', '=', '.', ',', ':', '|', '(', ')', '[', ']', '{', '}'];
-const NAME_RE = /[A-Za-z_][A-Za-z0-9_]*/y;
+const TWO_CHAR_OPS = new Set(['**', '//', '==', '!=', '<=', '>=']);
+const ONE_CHAR_OPS = new Set(['+', '-', '*', '/', '%', '~', '<', '>', '=', '.', ',', ':', '|', '(', ')', '[', ']', '{', '}']);
+
+const CLOSING: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
 const NUMBER_RE = /(?:\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?)/y;
 const RAW_RE = /\s*raw\s*(-?)%\}/y;
 const ENDRAW_RE = /\{%(-?)\s*endraw\s*(-?)%\}/g;
@@ -115,12 +125,12 @@ export class Lexer {
     const s = this.src;
     const close = kind === 'var' ? '}}' : '%}';
     this.push(kind === 'var' ? 'var_begin' : 'block_begin', '', open);
-    let depth = 0;
+    const brackets: string[] = [];
     for (;;) {
-      while (this.i < s.length && /\s/.test(s[this.i])) this.i++;
+      while (this.i < s.length && isSpace(s.charCodeAt(this.i))) this.i++;
       const at = this.i;
       if (at >= s.length) this.fail(`unexpected end of template: missing '${close}'`, open, `Close the tag with '${close}'.`);
-      if (depth === 0 || kind === 'block') {
+      if (brackets.length === 0 || kind === 'block') {
         const dash = s[at] === '-' && s.startsWith(close, at + 1);
         if (dash || s.startsWith(close, at)) {
           this.push(kind === 'var' ? 'var_end' : 'block_end', dash ? '-' + close : close, at);
@@ -134,25 +144,29 @@ export class Lexer {
         this.push('string', this.string(c), at);
         continue;
       }
-      NAME_RE.lastIndex = at;
-      let m = NAME_RE.exec(s);
-      if (m) {
-        this.push('name', m[0], at);
-        this.i = NAME_RE.lastIndex;
+      const code = s.charCodeAt(at);
+      if (isNameStart(code)) {
+        let e = at + 1;
+        for (let k = s.charCodeAt(e); isNameStart(k) || (k >= 48 && k <= 57); k = s.charCodeAt(++e));
+        this.push('name', s.slice(at, e), at);
+        this.i = e;
         continue;
       }
       NUMBER_RE.lastIndex = at;
-      m = NUMBER_RE.exec(s);
+      const m = code >= 48 && code <= 57 ? NUMBER_RE.exec(s) : null;
       if (m) {
         const text = m[0].replace(/_/g, '');
         this.push(/[.eE]/.test(text) ? 'float' : 'int', text, at);
         this.i = NUMBER_RE.lastIndex;
         continue;
       }
-      const op = OPERATORS.find((o) => s.startsWith(o, at));
-      if (!op) this.fail(`unexpected character '${c}'`, at);
-      if (op === '{' || op === '[' || op === '(') depth++;
-      else if (op === '}' || op === ']' || op === ')') depth--;
+      const two = s.slice(at, at + 2);
+      const op = TWO_CHAR_OPS.has(two) ? two : ONE_CHAR_OPS.has(c) ? c : this.fail(`unexpected character '${c}'`, at);
+      if (op === '{' || op === '[' || op === '(') brackets.push(CLOSING[op]);
+      else if (op === '}' || op === ']' || op === ')') {
+        const want = brackets.pop();
+        if (want !== op) this.fail(want ? `unexpected '${op}', expected '${want}'` : `unexpected '${op}'`, at);
+      }
       this.push('op', op, at);
       this.i = at + op.length;
     }

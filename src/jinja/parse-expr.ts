@@ -266,20 +266,20 @@ export class ExprParser {
       if (t.value === '.') {
         this.next();
         const a = this.next();
-        if (a.type === 'name') e = { kind: 'getattr', obj: e, attr: a.value, ...this.pos(a) };
+        if (a.type === 'name') e = { kind: 'getattr', obj: e, attr: a.value, line: e.line, col: e.col };
         else if (a.type === 'int') e = { kind: 'getitem', obj: e, key: { kind: 'const', value: Number(a.value), ...this.pos(a) }, ...this.pos(a) };
         else this.fail(`unexpected ${this.describe(a)} after '.', expected an attribute name`, a);
       } else if (t.value === '[') {
         e = this.parseSubscript(e);
       } else if (t.value === '(') {
-        e = { kind: 'call', callee: e, args: this.parseCallArgs(), ...this.pos(t) };
+        e = { kind: 'call', callee: e, args: this.parseCallArgs(), line: e.line, col: e.col };
       } else return e;
     }
   }
 
   private parseSubscript(obj: Expr): Expr {
     const t = this.expect('op', '[');
-    const pos = this.pos(t);
+    const pos = { line: obj.line, col: obj.col };
     const part = (): Expr | undefined => (this.at('op', ':') || this.at('op', ']') ? undefined : this.parseExpression());
     const start = part();
     if (this.skip('op', ']')) {
