@@ -1,12 +1,11 @@
 // The config trees of dbt_project.yml (models:, seeds:, …): at each level, `+key` entries and keys
 // that are known config names are config; other keys whose value is a mapping are folders (or
 // package / resource names). A scalar under an unknown key is a misspelt config key: an error.
-import { isConfigKey, validateConfigLayer } from './config-validate.js';
-import { CONFIG_KEYS, normalizeConfigKey } from './config-keys.js';
+import { isConfigKey, unknownConfigKey, validateConfigLayer } from './config-validate.js';
+import { normalizeConfigKey } from './config-keys.js';
 import type { ConfigResourceType } from './config-keys.js';
 import type { ConfigTree, ConfigTreeKind } from './loaded-project.js';
 import { isRecord, locationOf } from './yaml-source.js';
-import { didYouMean } from '../util/did-you-mean.js';
 import { UserError } from '../util/errors.js';
 import type { ErrorCollector, SourceLocation } from '../util/errors.js';
 
@@ -66,12 +65,7 @@ export function buildConfigTree(
     } else if (isRecord(child) || child === null) {
       tree.children[key] = buildConfigTree(type, child, errors, location);
     } else {
-      errors.add(
-        new UserError(`unknown config key '${key}' for a ${type}.${didYouMean(normalizeConfigKey(key), CONFIG_KEYS[type])}`, {
-          location,
-          hint: `Config keys in dbt_project.yml are written '+${key}: …'; a folder name must hold a mapping.`,
-        }),
-      );
+      errors.add(unknownConfigKey(type, key, location, `Config keys in dbt_project.yml are written '+<key>: …'; a folder name must hold a mapping.`));
     }
   }
   tree.config = validateConfigLayer(type, configLayer, errors, fallback, value);

@@ -88,6 +88,16 @@ const ARTICLE: Record<ConfigResourceType, string> = {
   analysis: 'an analysis',
 };
 
+/** "unknown config key 'unnnique_key' for a model. Did you mean 'unique_key'?" */
+export function unknownConfigKey(type: ConfigResourceType, rawKey: string, location: SourceLocation, hint?: string): UserError {
+  const key = normalizeConfigKey(rawKey);
+  const suggestion = didYouMean(key, CONFIG_KEYS[type]);
+  return new UserError(`unknown config key '${rawKey.replace(/^\+/, '')}' for ${ARTICLE[type]}.${suggestion}`, {
+    location,
+    hint: hint ?? (suggestion ? 'Fix the spelling, or remove the key.' : `Known ${type} config keys: ${[...CONFIG_KEYS[type]].sort().join(', ')}.`),
+  });
+}
+
 export function isConfigKey(type: ConfigResourceType, key: string): boolean {
   return CONFIG_KEYS[type].has(normalizeConfigKey(key));
 }
@@ -127,12 +137,7 @@ export function validateConfigLayer(
     const key = normalizeConfigKey(rawKey);
     const location = locationOf(container, rawKey, fallback);
     if (!CONFIG_KEYS[type].has(key)) {
-      errors.add(
-        new UserError(`unknown config key '${rawKey.replace(/^\+/, '')}' for ${ARTICLE[type]}.${didYouMean(key, CONFIG_KEYS[type])}`, {
-          location,
-          hint: `Known ${type} config keys: ${[...CONFIG_KEYS[type]].sort().join(', ')}.`,
-        }),
-      );
+      errors.add(unknownConfigKey(type, rawKey, location));
       continue;
     }
     const rule = VALUE_RULES[key];

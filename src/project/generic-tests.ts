@@ -65,7 +65,7 @@ function extractTestArgs(entry: unknown, location: SourceLocation): { testName: 
     fail(
       `a test entry must have exactly one key (the test name), got ${keys.length}: ${keys.join(', ')}`,
       location,
-      'Indent the arguments under the test name, e.g. "- accepted_values:\\n    values: [a, b]".',
+      "Indent the arguments under the test name: '- accepted_values:' with 'values: [a, b]' on the next line, indented.",
     );
   }
   const testName = keys[0]!;

@@ -74,7 +74,7 @@ function checkDefinition(def: unknown, errors: ErrorCollector, loc: SourceLocati
 
 function checkMethod(method: string, errors: ErrorCollector, loc: SourceLocation): void {
   const base = method.split('.')[0]!;
-  if (!SELECTOR_METHODS.includes(base)) err(errors, `unknown selector method '${method}'.${didYouMean(base, SELECTOR_METHODS)}`, loc);
+  if (!SELECTOR_METHODS.includes(base)) err(errors, `unknown selector method '${method}'.${didYouMean(base, SELECTOR_METHODS)}`, loc, `Methods: ${SELECTOR_METHODS.join(', ')}.`);
 }
 
 /** Reads <projectDir>/selectors.yml if present. */

@@ -2,7 +2,7 @@
 // Loading code works on ordinary objects and asks `locationOf(obj, key)` when it reports an error,
 // so every message points at the exact line and column of the entry in the file.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import type { Document, Node, Scalar, ScalarTag } from 'yaml';
 import { UserError } from '../util/errors.js';
 import type { SourceLocation } from '../util/errors.js';
 
@@ -37,13 +37,23 @@ export interface ParsedYaml {
   location: SourceLocation;
 }
 
+// dbt reads YAML with PyYAML, whose booleans also include yes/no/on/off (but not y/n, which the
+// yaml package's full 1.1 schema would turn into booleans).
+const PYYAML_BOOL: ScalarTag = {
+  identify: (v) => typeof v === 'boolean',
+  default: true,
+  tag: 'tag:yaml.org,2002:bool',
+  test: /^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/,
+  resolve: (s) => /^(?:yes|on)$/i.test(s),
+};
+
 /**
- * Parses YAML (1.1, as PyYAML reads dbt's files) into plain values with positions.
+ * Parses YAML (the 1.2 core schema plus PyYAML's yes/no/on/off booleans) into plain values with positions.
  * Syntax errors become one UserError with line and column.
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.1', merge: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, customTags: [PYYAML_BOOL] });
   const at = (offset: number | undefined): SourceLocation => {
     if (offset === undefined) return { file };
     const { line, col } = lineCounter.linePos(offset);
@@ -52,8 +62,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const first = e.message.split('\n')[0] ?? e.message;
+    let offset = e.pos[0];
+    // An unclosed quote is detected at the end of the file; point at the quote that opened it.
+    const quote = e.code === 'MISSING_CHAR' ? /closing (["'])/.exec(first)?.[1] : undefined;
+    if (quote) offset = Math.max(0, text.lastIndexOf(quote, offset - 1));
     throw new UserError(`invalid YAML: ${first}`, {
-      location: at(e.pos[0]),
+      location: at(offset),
       hint: 'Check indentation and quoting around this line (values containing ": " or starting with "{" need quotes).',
     });
   }
@@ -84,7 +98,8 @@ function build(doc: Document, node: Node, at: At): unknown {
     const p: Positions = { self: at(node.range?.[0]), keys: new Map() };
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
-      const key = keyNode ? String(isScalar(keyNode) ? keyNode.value : keyNode.toJSON()) : '';
+      // Keys as written: `on:` stays 'on' rather than becoming true.
+      const key = keyNode ? (isScalar(keyNode) ? scalarKey(keyNode) : String(keyNode.toJSON())) : '';
       if (key === '<<' && pair.value) {
         // YAML merge key: copy entries the map does not set itself.
         const merged = build(doc, pair.value as Node, at);
@@ -100,6 +115,12 @@ function build(doc: Document, node: Node, at: At): unknown {
     return out;
   }
   return null;
+}
+
+function scalarKey(node: Scalar): string {
+  if (typeof node.value === 'symbol') return '<<';
+  if (typeof node.source === 'string' && typeof node.value !== 'string') return node.source;
+  return String(node.value);
 }
 
 /** A plain object (YAML mapping)? */
