@@ -32,6 +32,7 @@ export class ConnectionPool<C> {
   }
 
   release(conn: C): void {
+    if (this.idle.includes(conn)) return; // released twice: handing it out twice would share it
     const next = this.waiting.shift();
     if (next) next(conn);
     else this.idle.push(conn);

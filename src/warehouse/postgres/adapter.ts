@@ -69,9 +69,9 @@ export class PostgresAdapter implements Adapter, PostgresSession {
     } catch (error) {
       throw connectionError(error, this.target, this.opts);
     }
-    const conn = new PostgresConnection(client, this, (c) => {
+    const conn = new PostgresConnection(client, this, (c, broken) => {
       this.active.delete(c);
-      c.client.release();
+      c.client.release(broken); // true destroys the client instead of pooling it
     });
     this.active.add(conn);
     return conn;

@@ -19,6 +19,7 @@ export interface PostgresSession {
 export class PostgresConnection extends BaseConnection {
   private pendingCancel: Promise<void> = Promise.resolve();
   private released = false;
+  private broken = false;
 
   constructor(
     readonly client: PoolClient,
@@ -48,6 +49,8 @@ export class PostgresConnection extends BaseConnection {
       const result = (Array.isArray(raw) ? raw[raw.length - 1] : raw) as PgResult;
       return await this.toQueryResult(result);
     } catch (error) {
+      // No SQLSTATE means the connection itself failed (server restart, network): don't pool it again.
+      if (!/^[0-9A-Z]{5}$/.test(String((error as { code?: string }).code))) this.broken = true;
       throw toDatabaseError(error, sql, signal);
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -78,7 +81,7 @@ export class PostgresConnection extends BaseConnection {
   release(): void {
     if (this.released) return;
     this.released = true;
-    this.onRelease(this, false);
+    this.onRelease(this, this.broken);
   }
 }
 
