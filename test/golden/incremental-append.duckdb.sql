@@ -1,0 +1,3 @@
+INSERT INTO "analytics"."orders" ("id", "customer_id", "amount")
+select "id", "customer_id", "amount"
+from "analytics"."orders__martflow_tmp";

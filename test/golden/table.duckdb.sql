@@ -1,0 +1,10 @@
+CREATE TABLE "analytics"."orders__martflow_tmp" AS (
+select id, customer_id, amount
+from "raw"."orders"
+);
+
+ALTER TABLE "analytics"."orders" RENAME TO "orders__martflow_backup";
+
+ALTER TABLE "analytics"."orders__martflow_tmp" RENAME TO "orders";
+
+DROP TABLE IF EXISTS "analytics"."orders__martflow_backup" CASCADE;
