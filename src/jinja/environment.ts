@@ -52,7 +52,8 @@ export class JinjaEnvironment {
     return new Template(path, program, this);
   }
 
-  renderString(source: string, context: RenderContext, path = '<string>'): Promise<string> {
+  /** Compiles and renders; syntax errors come back as a rejected promise. */
+  async renderString(source: string, context: RenderContext, path = '<string>'): Promise<string> {
     return this.compile(source, path).render(context);
   }
 

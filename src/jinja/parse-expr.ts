@@ -319,7 +319,10 @@ export class ExprParser {
   private parseFilterExpr(e: Expr): Expr {
     for (;;) {
       if (this.at('op', '|')) e = this.parseFilter(e);
-      else if (this.at('name', 'is')) e = this.parseTest(e);
+      else if (this.at('name', 'is')) {
+        e = this.parseTest(e);
+        if (this.at('name', 'is')) this.fail('You cannot chain multiple tests with is', this.tok, 'Combine the tests with `and`.');
+      }
       else if (this.at('op', '(')) e = { kind: 'call', callee: e, args: this.parseCallArgs(), ...this.pos(this.tok) };
       else return e;
     }

@@ -6,6 +6,7 @@ import { EXPRESSIONS } from './jinja-cases/expressions.js';
 import { STATEMENTS } from './jinja-cases/statements.js';
 import { FILTERS } from './jinja-cases/filters.js';
 import { METHODS } from './jinja-cases/methods.js';
+import { MORE } from './jinja-cases/more.js';
 import type { ConformanceCase } from './jinja-cases/types.js';
 
 const env = new JinjaEnvironment();
@@ -32,3 +33,4 @@ run(EXPRESSIONS);
 run(STATEMENTS);
 run(FILTERS);
 run(METHODS);
+run(MORE);
