@@ -13,3 +13,4 @@ export { synthesizeGenericTestNames, testHash } from './test-names.js';
 export { findProfilesFile } from './profiles.js';
 export { parseYaml, locationOf } from './yaml-source.js';
 export { SELECTOR_METHODS } from './selectors-file.js';
+export { varsFor } from './vars.js';

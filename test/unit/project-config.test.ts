@@ -3,9 +3,9 @@
 // tags/hooks append, meta/docs update, grants clobber per privilege unless written '+select'.
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createConfigResolver, installPackages, loadProject, mergeConfig, resolveNodeConfig } from '../../src/project/index.js';
+import { createConfigResolver, installPackages, loadProject, mergeConfig, resolveNodeConfig, varsFor } from '../../src/project/index.js';
 import type { LoadedProject } from '../../src/project/index.js';
 import { UserError, UserErrors } from '../../src/util/errors.js';
 import { emptyDir, fakeRenderer, fixture, tempCopy } from './project-helpers.js';
@@ -127,11 +127,22 @@ describe('local packages', () => {
 
   test('a remote package martflow cannot fetch is a clear error naming it', async () => {
     const dir = tempCopy('with-package');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(join(dir, 'packages.yml'), 'packages:\n  - package: fivetran/ad_reporting\n    version: 1.0.0\n');
     await assert.rejects(
       loadProject(dir, { renderYaml: fakeRenderer(), homeDir: emptyDir() }),
       (e: unknown) => e instanceof UserError && e.message.includes("package 'fivetran/ad_reporting' cannot be installed") && e.location?.line === 2,
     );
+  });
+});
+
+describe('varsFor', () => {
+  test('cli > root scoped > root global > package scoped > package global', async () => {
+    const dir = tempCopy('with-package');
+    writeFileSync(join(dir, 'dbt_project.yml'), 'name: app\nprofile: app\nvars:\n  a: root\n  b: root\n  my_package:\n    b: root_scoped\n    c: root_scoped\n');
+    writeFileSync(join(dir, 'vendor/my_package/dbt_project.yml'), 'name: my_package\nvars:\n  a: pkg\n  d: pkg\n  e: pkg\n  my_package:\n    e: pkg_scoped\n');
+    await installPackages(dir, { renderYaml: fakeRenderer() });
+    const p = await loadProject(dir, { renderYaml: fakeRenderer(), homeDir: emptyDir(), vars: { c: 'cli' } });
+    assert.deepEqual(varsFor(p, 'my_package'), { a: 'root', b: 'root_scoped', c: 'cli', d: 'pkg', e: 'pkg_scoped' });
+    assert.deepEqual(varsFor(p, 'app'), { a: 'root', b: 'root', c: 'cli' });
   });
 });
