@@ -44,9 +44,10 @@ export function selectNodes(manifest: Manifest, graph: Graph, spec: SelectionSpe
     previousResults: opts.previousResults,
     sources: opts.sources,
     cache: new Map(),
+    warnings: [],
   };
   const candidates = graph.nodes().map((id) => graph.member(id)!);
-  const warnings: string[] = [];
+  const warnings = ctx.warnings;
   const mode = opts.indirectSelection ?? 'eager';
 
   const evaluate = (s: SelectionSpec): Bundle => {

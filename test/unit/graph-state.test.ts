@@ -82,6 +82,72 @@ describe('state:', () => {
     assert.deepEqual(select('state:modified.body', { state: s2, indirectSelection: 'empty' }), ['country_codes']);
   });
 
+  test('what counts as a change, per resource (as dbt-core compares them)', () => {
+    const mod = (edit: (m: ReturnType<typeof currentManifest>) => void) => {
+      const s2 = currentManifest();
+      edit(s2);
+      return select('state:modified', { state: s2, indirectSelection: 'empty' });
+    };
+    // A generic test compares config and fqn only; a singular test its SQL too.
+    assert.deepEqual(mod((m) => void (m.nodes[ID.uniqueCustomers]!.raw_code = 'old')), []);
+    assert.deepEqual(mod((m) => void (m.nodes[ID.singular]!.raw_code = 'old')), ['assert_payments_positive']);
+    // Model ref representation: access, latest_version, deprecation_date.
+    assert.deepEqual(mod((m) => void (m.nodes[ID.orders]!.access = 'public')), ['orders']);
+    assert.deepEqual(mod((m) => void (m.nodes[ID.dimV2]!.latest_version = 2)), ['dim_customers.v2']);
+    // Unit tests: their definition, not their description.
+    assert.deepEqual(mod((m) => void (m.unit_tests[ID.unitTest]!.description = 'old')), []);
+    assert.deepEqual(mod((m) => void (m.unit_tests[ID.unitTest]!.given = [])), ['test_customer_names']);
+    // Exposures: description and dependencies count, tags do not.
+    assert.deepEqual(mod((m) => void (m.exposures[ID.exposure]!.description = 'old')), ['weekly_dashboard']);
+    assert.deepEqual(mod((m) => void (m.exposures[ID.exposure]!.depends_on.nodes = [ID.customers])), ['weekly_dashboard']);
+    assert.deepEqual(mod((m) => void (m.exposures[ID.exposure]!.tags = [])), []);
+    // Sources: tags and descriptions are not changes.
+    assert.deepEqual(mod((m) => void (m.sources[ID.rawOrders]!.description = 'old')), []);
+  });
+
+  test('breaking contract changes: a warning for unversioned models, an error for versioned ones', () => {
+    const withColumns = () => {
+      const m = currentManifest();
+      m.nodes[ID.customers]!.columns = { id: { name: 'id', description: '', meta: {}, data_type: 'integer', constraints: [], quote: null, tags: [] } };
+      m.nodes[ID.dimV1]!.columns = { id: { name: 'id', description: '', meta: {}, data_type: 'integer', constraints: [], quote: null, tags: [] } };
+      return m;
+    };
+    const s2 = withColumns();
+    s2.nodes[ID.customers]!.columns.email = { name: 'email', description: '', meta: {}, data_type: 'text', constraints: [], quote: null, tags: [] };
+    s2.nodes[ID.customers]!.contract.checksum = 'contract-0';
+    const cur = withColumns();
+    const g = Graph.fromManifest(cur);
+    const r = selectNodes(cur, g, parseSelection(['state:modified.contract'], []), { state: s2, indirectSelection: 'empty' });
+    assert.deepEqual(namesOf(g, r.selected), ['customers']);
+    assert.equal(r.warnings.length, 1);
+    assert.match(r.warnings[0]!, /Breaking change to the contract of unversioned model customers[\s\S]*Columns were removed: email/);
+    // Not reported by state:new, which does not look at contracts.
+    assert.deepEqual(selectNodes(cur, g, parseSelection(['state:new'], []), { state: s2 }).warnings, [
+      "The selection criterion 'state:new' does not match any enabled nodes",
+    ]);
+
+    const s3 = withColumns();
+    s3.nodes[ID.dimV1]!.columns.id!.data_type = 'bigint';
+    s3.nodes[ID.dimV1]!.contract.checksum = 'dim-0';
+    assert.throws(
+      () => selectNodes(cur, g, parseSelection(['state:modified'], []), { state: s3 }),
+      (e: unknown) => e instanceof UserError && /breaking change to the enforced contract of model\.shop\.dim_customers\.v1/.test(e.message) && /id \(bigint -> integer\)/.test(e.message) && /new model version/.test(e.hint!),
+    );
+  });
+
+  test('deleting a contracted model is reported, though it cannot be selected', () => {
+    const s2 = currentManifest();
+    const gone = structuredClone(s2.nodes[ID.customers]!);
+    gone.unique_id = 'model.shop.old_customers';
+    gone.name = 'old_customers';
+    s2.nodes[gone.unique_id] = gone;
+    const r = selectNodes(manifest, graph, parseSelection(['state:modified'], []), { state: s2, indirectSelection: 'empty' });
+    assert.ok(r.warnings.some((w) => /Contracted model 'model\.shop\.old_customers' was deleted or renamed/.test(w)));
+    gone.deprecation_date = '2000-01-01';
+    const past = selectNodes(manifest, graph, parseSelection(['state:modified'], []), { state: s2, indirectSelection: 'empty' });
+    assert.deepEqual(past.warnings, ["The selection criterion 'state:modified' does not match any enabled nodes"]);
+  });
+
   test('without a state manifest, or with an unknown kind, it is a UserError', () => {
     assert.throws(() => select('state:modified', {}), (e: unknown) => e instanceof UserError && /no comparison manifest/.test(e.message) && /--state/.test(e.hint!));
     assert.throws(() => select('state:modifed', { state }), (e: unknown) => e instanceof UserError && /Did you mean 'modified'/.test(e.hint!));

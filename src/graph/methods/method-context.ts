@@ -23,6 +23,8 @@ export interface MethodContext {
   sources?: { previous?: SourcesLike; current?: SourcesLike };
   /** Per-run caches (e.g. the set of modified macros). */
   cache: Map<string, unknown>;
+  /** Warnings a method wants shown (e.g. breaking changes to unversioned contracts). */
+  warnings: string[];
 }
 
 /** A selector method: yields ids among `candidates` that match `value`. */

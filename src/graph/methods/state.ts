@@ -8,6 +8,7 @@ import { isManifestNode } from './method-context.js';
 import * as node from '../state/same-node.js';
 import * as other from '../state/same-other.js';
 import { dependsOnModifiedMacro, modifiedMacros } from '../state/macros-modified.js';
+import { breakingContractChanges, removedContractedModels, reportBreakingChanges } from '../state/contract-changes.js';
 
 type Check = (ctx: MethodContext, current: GraphMember, old: GraphMember | undefined) => boolean;
 
@@ -71,6 +72,19 @@ function sameOtherConfig(n: GraphMember, o: GraphMember): boolean {
 
 export const STATE_SELECTORS = Object.keys(CHECKS);
 
+/** The checks that look at contracts, and so report breaking contract changes (as dbt's do). */
+const CONTRACT_AWARE = new Set(['modified', 'unmodified', 'modified.contract']);
+
+/** Warns (unversioned) or throws (versioned) once per node and run. */
+function reportContract(ctx: MethodContext, node: ManifestNode, changes: string[]): void {
+  const seen = (ctx.cache.get('state.contractReported') as Set<string> | undefined) ?? new Set<string>();
+  ctx.cache.set('state.contractReported', seen);
+  if (seen.has(node.unique_id)) return;
+  seen.add(node.unique_id);
+  const warning = reportBreakingChanges(node, changes);
+  if (warning) ctx.warnings.push(warning);
+}
+
 export const stateMethod: SelectorMethod = function* (ctx, candidates, value) {
   const check = CHECKS[value];
   if (!check) {
@@ -83,8 +97,19 @@ export const stateMethod: SelectorMethod = function* (ctx, candidates, value) {
       hint: 'Pass --state pointing at the target/ folder of the run to compare with.',
     });
   }
+  const contractAware = CONTRACT_AWARE.has(value);
   for (const m of candidates) {
-    if (check(ctx, m, previousOf(ctx.state, m.unique_id))) yield m.unique_id;
+    const old = previousOf(ctx.state, m.unique_id);
+    if (contractAware && m.resource_type === 'model' && old?.resource_type === 'model') {
+      reportContract(ctx, m, breakingContractChanges(m, old));
+    }
+    if (check(ctx, m, old)) yield m.unique_id;
+  }
+  if (contractAware) {
+    // Removed nodes are never selected, but deleting a contracted model breaks its consumers.
+    for (const { node: removed, change } of removedContractedModels(ctx.manifest, ctx.state, new Date())) {
+      reportContract(ctx, removed, [change]);
+    }
   }
 };
 

@@ -67,9 +67,20 @@ export function sameContract(node: ManifestNode, old: ManifestNode): boolean {
   return is && node.contract.checksum === old.contract.checksum;
 }
 
-/** ParsedNode.same_contents: everything above together. */
+/** ModelNode.same_ref_representation: changes that can break refs from elsewhere. */
+export function sameRefRepresentation(node: ManifestNode, old: ManifestNode): boolean {
+  return (
+    deepEqual(node.latest_version, old.latest_version) &&
+    deepEqual(node.access, old.access) &&
+    deepEqual(node.deprecation_date, old.deprecation_date)
+  );
+}
+
+/** ParsedNode.same_contents: everything above together (generic tests: config and fqn only). */
 export function sameContents(node: ManifestNode, old: ManifestNode | undefined): boolean {
   if (!old) return false;
+  if (node.resource_type === 'test' && node.test_metadata) return sameConfig(node, old) && sameFqn(node, old);
+  if (node.resource_type === 'model' && !sameRefRepresentation(node, old)) return false;
   return (
     sameBody(node, old) &&
     sameConfig(node, old) &&

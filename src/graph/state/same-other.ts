@@ -16,12 +16,18 @@ export function sameSourceContents(src: SourceDefinition, old: SourceDefinition 
   );
 }
 
+/** Config as written; tags and meta are labels, not changes. */
+function sameUnrenderedConfig(a: Record<string, unknown> | undefined, b: Record<string, unknown> | undefined): boolean {
+  const strip = (c: Record<string, unknown> | undefined) => Object.fromEntries(Object.entries(c ?? {}).filter(([k]) => k !== 'tags' && k !== 'meta'));
+  return deepEqual(strip(a), strip(b));
+}
+
 export function sameSourceRelation(src: SourceDefinition, old: SourceDefinition): boolean {
   return src.database === old.database && src.schema === old.schema && src.identifier === old.identifier;
 }
 
 export function sameSourceConfig(src: SourceDefinition, old: SourceDefinition): boolean {
-  return deepEqual(src.config, old.config);
+  return sameUnrenderedConfig(src.unrendered_config, old.unrendered_config);
 }
 
 export function sameExposureContents(exp: Exposure, old: Exposure | undefined): boolean {
@@ -32,25 +38,26 @@ export function sameExposureContents(exp: Exposure, old: Exposure | undefined): 
     deepEqual(exp.owner, old.owner) &&
     deepEqual(exp.maturity, old.maturity) &&
     deepEqual(exp.url, old.url) &&
-    deepEqual([...exp.depends_on.nodes].sort(), [...old.depends_on.nodes].sort()) &&
-    sameExposureConfig(exp, old) &&
-    deepEqual(exp.label, old.label)
+    exp.description === old.description &&
+    deepEqual(exp.label, old.label) &&
+    deepEqual([...new Set(exp.depends_on.nodes)].sort(), [...new Set(old.depends_on.nodes)].sort()) &&
+    sameExposureConfig(exp, old)
   );
 }
 
 export function sameExposureConfig(exp: Exposure, old: Exposure): boolean {
-  return deepEqual(exp.unrendered_config ?? {}, old.unrendered_config ?? {});
+  return sameUnrenderedConfig(exp.unrendered_config, old.unrendered_config);
 }
 
-/** dbt compares a checksum of the unit test's definition; ours is its defining fields. */
+/** dbt compares a checksum of model, versions, given, expect and overrides (not description or config). */
 export function sameUnitTestContents(ut: UnitTestDefinition, old: UnitTestDefinition | undefined): boolean {
   if (!old) return false;
+  const versions = (u: UnitTestDefinition) => (u as unknown as { versions?: unknown }).versions ?? null;
   return (
     ut.model === old.model &&
+    deepEqual(versions(ut), versions(old)) &&
     deepEqual(ut.given, old.given) &&
     deepEqual(ut.expect, old.expect) &&
-    deepEqual(ut.overrides ?? null, old.overrides ?? null) &&
-    deepEqual(ut.config, old.config) &&
-    deepEqual(ut.fqn, old.fqn)
+    deepEqual(ut.overrides ?? null, old.overrides ?? null)
   );
 }
