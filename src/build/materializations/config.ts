@@ -42,6 +42,12 @@ export function incrementalStrategy(node: ManifestNode, uniqueKey: string[]): In
     }
     return raw as IncrementalStrategy;
   }
+  if (raw === 'microbatch') {
+    throw new UserError(`incremental_strategy 'microbatch' (model ${node.name}) is not supported yet`, {
+      ...where(node),
+      hint: "Use 'merge' or 'delete+insert' with a unique_key, filtering new rows with is_incremental().",
+    });
+  }
   throw new UserError(`unknown incremental_strategy '${raw}' for model ${node.name}.${didYouMean(raw, STRATEGIES)}`, {
     ...where(node),
     hint: `Use one of: ${STRATEGIES.join(', ')}.`,
