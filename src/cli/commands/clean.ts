@@ -9,13 +9,15 @@ import { ErrorCollector, UserError } from '../../util/errors.js';
 
 export const cleanCommand: CommandSpec = {
   name: 'clean',
-  description: 'delete the clean-targets folders (target/, dbt_packages/, …)',
+  description: 'delete the clean-targets folders (default: the target path)',
   async run(ctx) {
     const projectDir = resolve(ctx.global.projectDir);
     const errors = new ErrorCollector();
     const config = await readDbtProjectFile(projectDir, errors, { render: createYamlRenderer(new JinjaEnvironment(), ctx.global.vars) });
     errors.throwIfAny();
-    for (const t of config.cleanTargets) {
+    // dbt's default when clean-targets is not set: the target path.
+    const targets = config.cleanTargets.length > 0 ? config.cleanTargets : [config.targetPath];
+    for (const t of targets) {
       const abs = resolve(projectDir, t);
       const rel = relative(projectDir, abs);
       if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..')) {

@@ -1,0 +1,18 @@
+// martflow serve: the dashboards and the docs site on one port (127.0.0.1 unless --host).
+import type { CommandSpec } from '../command.js';
+import { parseServeFlags, serveProject } from '../../publish/serve-project.js';
+
+export const serveCommand: CommandSpec = {
+  name: 'serve',
+  description: 'serve the dashboards and the docs site (127.0.0.1:8580 by default)',
+  configure(cmd) {
+    cmd
+      .option('--host <host>', 'address to listen on', '127.0.0.1')
+      .option('--port <port>', 'port to listen on (0: any free port)', '8580')
+      .option('--auth-token <token>', 'require this token (or set MARTFLOW_AUTH_TOKEN)')
+      .option('--no-catalog', 'do not query the warehouse for catalog.json first');
+  },
+  run(ctx, options) {
+    return serveProject(ctx, parseServeFlags(options, true));
+  },
+};
