@@ -125,6 +125,9 @@ for (const engine of await testEngines()) {
       await adapter.execute(adapter.dialect.createViewAs(rel('big_orders', 'intro'), `select id from ${q('orders', 'intro')} where amount > 10`));
 
       assert.ok((await adapter.listSchemas(null)).includes('intro'));
+      // Naming the default database explicitly works too (PostgreSQL cannot qualify a schema by it).
+      await adapter.execute(adapter.dialect.createSchemaIfNotExists('intro', adapter.defaultDatabase));
+      assert.ok((await adapter.listSchemas(adapter.defaultDatabase)).includes('intro'));
       const relations = await adapter.listRelations(null, 'intro');
       assert.deepEqual(
         relations.map((r) => [r.identifier, r.type, r.schema, r.database]),
@@ -182,6 +185,26 @@ for (const engine of await testEngines()) {
         `delete from ${q('m_target')} as dest where exists (select 1 from ${q('m_source')} as src where src.id = dest.id)`,
       );
       assert.equal(deleted.rowsAffected, 2);
+    });
+
+    test('transactions on separate connections write concurrently (capabilities.concurrentWrites)', async () => {
+      assert.equal(adapter.capabilities.concurrentWrites, true);
+      await adapter.execute(`create table ${q('shared_log')} (worker integer)`);
+      await Promise.all(
+        [1, 2, 3, 4].map(async (worker) => {
+          const conn = await adapter.acquire();
+          try {
+            await conn.transaction(async (tx) => {
+              await tx.execute(adapter.dialect.createTableAs(rel(`worker_${worker}`), `select ${worker} as worker`));
+              await tx.execute(`insert into ${q('shared_log')} values (${worker})`);
+            });
+          } finally {
+            conn.release();
+          }
+        }),
+      );
+      assert.deepEqual((await adapter.execute(`select worker from ${q('shared_log')} order by worker`)).rows, [[1], [2], [3], [4]]);
+      assert.deepEqual((await adapter.execute(`select worker from ${q('worker_3')}`)).rows, [[3]]);
     });
 
     test('engine errors become DatabaseError with the statement', async () => {

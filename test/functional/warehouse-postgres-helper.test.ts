@@ -2,6 +2,9 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { unreachablePolicy, withPostgresDatabase } from '../helpers/postgres.js';
 
 const server = { host: '127.0.0.1', port: 1, user: 'postgres' };
@@ -30,6 +33,29 @@ describe('postgres test policy', () => {
     withEnv({ CI: undefined, MARTFLOW_SKIP_POSTGRES: undefined }, () => {
       assert.throws(() => unreachablePolicy(server, new Error('x')), /MARTFLOW_SKIP_POSTGRES=1 to skip/);
     });
+  });
+});
+
+/** Runs withPostgresDatabase() in a child process against a port nobody listens on. */
+function againstDeadServer(env: Record<string, string>): { status: number | null; out: string } {
+  const helper = pathToFileURL(resolve(import.meta.dirname, '../helpers/postgres.ts')).href;
+  const code = `const { withPostgresDatabase } = await import(${JSON.stringify(helper)}); const db = await withPostgresDatabase(); console.log('skip=' + db.skip);`;
+  const childEnv: Record<string, string | undefined> = { ...process.env, PGHOST: '127.0.0.1', PGPORT: '1', ...env };
+  for (const k of ['CI', 'MARTFLOW_SKIP_POSTGRES']) if (!(k in env)) delete childEnv[k];
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { env: childEnv, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout + r.stderr };
+}
+
+describe('withPostgresDatabase against an unreachable server', () => {
+  test('skips with the reason when MARTFLOW_SKIP_POSTGRES=1', () => {
+    const r = againstDeadServer({ MARTFLOW_SKIP_POSTGRES: '1' });
+    assert.equal(r.status, 0, r.out);
+    assert.match(r.out, /skip=PostgreSQL unreachable at 127\.0\.0\.1:1/);
+  });
+  test('fails loudly in CI', () => {
+    const r = againstDeadServer({ CI: 'true', MARTFLOW_SKIP_POSTGRES: '1' });
+    assert.notEqual(r.status, 0);
+    assert.match(r.out, /PostgreSQL is required in CI/);
   });
 });
 
