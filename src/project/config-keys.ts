@@ -51,6 +51,9 @@ const NODE = [
   'predicates',
 ];
 
+// dbt 1.10 model-only keys (freshness: build_after).
+const MODEL_ONLY = ['freshness'];
+
 // Adapter-specific keys martflow's engines understand (dbt-postgres, dbt-duckdb).
 const ADAPTER = ['indexes', 'unlogged', 'options', 'file_format', 'location', 'partition_by', 'cluster_by', 'transient'];
 
@@ -84,7 +87,7 @@ const SNAPSHOT = [
 ];
 
 export const CONFIG_KEYS: Readonly<Record<ConfigResourceType, ReadonlySet<string>>> = {
-  model: new Set([...NODE, ...ADAPTER]),
+  model: new Set([...NODE, ...ADAPTER, ...MODEL_ONLY]),
   analysis: new Set([...NODE]),
   seed: new Set(SEED),
   snapshot: new Set(SNAPSHOT),

@@ -140,7 +140,8 @@ export function validateConfigLayer(
       errors.add(unknownConfigKey(type, rawKey, location));
       continue;
     }
-    const rule = VALUE_RULES[key];
+    // A model's freshness (build_after) is not a source's freshness (warn_after/error_after).
+    const rule = type === 'model' && key === 'freshness' ? undefined : VALUE_RULES[key];
     if (rule && value !== null && !rule.schema.safeParse(value).success) {
       errors.add(
         new UserError(`invalid value ${describe(value)} for config '${key}': expected ${rule.expected}`, {

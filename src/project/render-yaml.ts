@@ -15,7 +15,8 @@ export function hasJinja(s: string): boolean {
 /** Python-native coercion of a rendered string (dbt renders YAML with native=True). */
 export function nativeValue(s: string): unknown {
   const t = s.trim();
-  if (/^[+-]?\d+$/.test(t)) return Number(t);
+  // Like Python's literal_eval: '007' is not a number literal, so it stays a string.
+  if (/^[+-]?(0|[1-9]\d*)$/.test(t)) return Number(t);
   if (/^[+-]?(\d+\.\d*|\.\d+|\d+(\.\d*)?[eE][+-]?\d+)$/.test(t)) return Number(t);
   if (t === 'True' || t === 'true') return true;
   if (t === 'False' || t === 'false') return false;
