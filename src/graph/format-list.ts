@@ -44,10 +44,16 @@ export function selectorOf(m: GraphMember): string {
     case 'exposure':
       return `exposure:${m.package_name}.${m.name}`;
     case 'unit_test':
-      return `unit_test:${m.package_name}.${m.name}`;
+      return `unit_test:${m.package_name}.${versionedName(m)}`;
     default:
       return m.fqn.join('.');
   }
+}
+
+/** A unit test of a versioned model is named `name_v2`. */
+function versionedName(m: GraphMember): string {
+  const version = (m as unknown as { version?: string | number | null }).version;
+  return version === undefined || version === null ? m.name : `${m.name}_v${version}`;
 }
 
 /** dbt's search_name. */
@@ -58,10 +64,30 @@ export function searchName(m: GraphMember): string {
 }
 
 function jsonLine(m: GraphMember, outputKeys?: string[]): string {
-  const wanted = outputKeys && outputKeys.length > 0 ? outputKeys : ALLOWED_KEYS;
   const out: Record<string, unknown> = {};
   const record = m as unknown as Record<string, unknown>;
+  if (outputKeys && outputKeys.length > 0) {
+    // --output-keys: in the order given; dotted keys reach into objects (config.materialized).
+    for (const key of outputKeys) {
+      if (key.includes('.')) {
+        const value = nested(record, key.split('.'));
+        if (value !== undefined && value !== null) out[key] = value;
+      } else if (key in record && key !== 'location') {
+        out[key] = record[key];
+      }
+    }
+    return JSON.stringify(out);
+  }
   const keys = [...FIELD_ORDER.filter((k) => k in record), ...Object.keys(record).filter((k) => !FIELD_ORDER.includes(k))];
-  for (const k of keys) if (wanted.includes(k) && k !== 'location') out[k] = record[k];
+  for (const k of keys) if (ALLOWED_KEYS.includes(k)) out[k] = record[k];
   return JSON.stringify(out);
+}
+
+function nested(root: unknown, keys: string[]): unknown {
+  let cur = root;
+  for (const k of keys) {
+    if (cur === null || typeof cur !== 'object' || !(k in cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
 }

@@ -23,6 +23,11 @@ export interface SelectOptions {
   resourceTypes?: string[];
   /** --exclude-resource-type. */
   excludeResourceTypes?: string[];
+  /**
+   * Keep nodes whose SQL file is blank (dbt's `empty` nodes). dbt leaves them out of runs but
+   * `ls` lists them: pass true for ls. Seeds are never empty.
+   */
+  includeEmptyNodes?: boolean;
 }
 
 export interface SelectionResult {
@@ -70,9 +75,14 @@ export function selectNodes(manifest: Manifest, graph: Graph, spec: SelectionSpe
   const keep = resourceFilter(opts);
   const selected = new Set([...direct].filter((id) => {
     const m = graph.member(id);
-    return m !== undefined && m.config?.enabled !== false && keep(m);
+    return m !== undefined && m.config?.enabled !== false && keep(m) && (opts.includeEmptyNodes || !isEmptyNode(m));
   }));
   return { selected, warnings };
+}
+
+/** CompiledNode.empty: a model/test/snapshot/analysis whose code is blank. */
+export function isEmptyNode(m: GraphMember): boolean {
+  return 'raw_code' in m && m.resource_type !== 'seed' && typeof m.raw_code === 'string' && m.raw_code.trim() === '';
 }
 
 function resourceFilter(opts: SelectOptions): (m: GraphMember) => boolean {
