@@ -4,9 +4,23 @@ import { pyfunction, type Kwargs } from '../jinja/api.js';
 
 const FLAGS = { IGNORECASE: 2, I: 2, MULTILINE: 8, M: 8, DOTALL: 16, S: 16, VERBOSE: 64, X: 64 } as const;
 
+/** re.VERBOSE: whitespace and #-comments are not part of the pattern (escaped ones are). */
+function stripVerbose(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\' && i + 1 < src.length) {
+      out += c + src[++i];
+    } else if (c === '#') {
+      while (i < src.length && src[i] !== '\n') i++;
+    } else if (!/\s/.test(c)) out += c;
+  }
+  return out;
+}
+
 function toJsRegex(pattern: string, flags: number, global: boolean, anchor: 'start' | 'full' | 'none'): RegExp {
   let src = pattern.replace(/\(\?P<(\w+)>/g, '(?<$1>').replace(/\(\?P=(\w+)\)/g, '\\k<$1>').replace(/\\A/g, '^').replace(/\\Z/g, '$');
-  if (flags & FLAGS.VERBOSE) src = src.replace(/\\#/g, '\u0000').replace(/#.*$/gm, '').replace(/\s+/g, '').replace(/\u0000/g, '\\#');
+  if (flags & FLAGS.VERBOSE) src = stripVerbose(src);
   if (anchor === 'start') src = `^(?:${src})`;
   if (anchor === 'full') src = `^(?:${src})$`;
   let f = 'u';
