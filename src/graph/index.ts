@@ -5,6 +5,8 @@ export { ReadyQueue, isEphemeral } from './ready-queue.js';
 export type { ReadyQueueOptions } from './ready-queue.js';
 export { parseSelection, parseUnion, parseCriteria, DEFAULT_INCLUDES } from './parse-selection.js';
 export { resolveSelector, defaultSelector } from './selectors-yaml.js';
+export { selectionSpecFor } from './selection-for-args.js';
+export type { SelectionArgs } from './selection-for-args.js';
 export type { Selectors } from './selectors-yaml.js';
 export { selectNodes, isEmptyNode } from './select-nodes.js';
 export { lsResourceTypes, LS_DEFAULT_RESOURCE_TYPES, LS_ALL_RESOURCE_TYPES } from './ls-resource-types.js';

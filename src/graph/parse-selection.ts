@@ -123,7 +123,8 @@ export function defaultMethod(value: string): MethodName {
 }
 
 function toDepth(raw: string, v: string | number | undefined): number | undefined {
-  if (v === undefined || v === '' || v === null) return undefined;
+  // dbt's _match_to_int treats every falsy value as "no limit", so YAML `parents_depth: 0` is unlimited.
+  if (v === undefined || v === '' || v === null || v === 0) return undefined;
   const n = typeof v === 'number' ? v : Number(v);
   if (!Number.isInteger(n) || n < 0) {
     throw new UserError(`Invalid depth "${v}" in selector "${raw}"`, { hint: 'Depths are whole numbers, e.g. "2+model".' });

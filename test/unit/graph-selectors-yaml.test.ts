@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { parseSelection } from '../../src/graph/parse-selection.js';
 import { selectNodes } from '../../src/graph/select-nodes.js';
 import { defaultSelector, resolveSelector } from '../../src/graph/selectors-yaml.js';
+import { selectionSpecFor } from '../../src/graph/selection-for-args.js';
 import type { SelectorDefinition } from '../../src/project/manifest-types.js';
 import { UserError } from '../../src/util/errors.js';
 import { fixtureGraph, namesOf } from './graph-fixture.js';
@@ -130,6 +131,35 @@ describe('selectors.yml', () => {
     assert.equal(defaultSelector({}), undefined);
     const two = { ...SELECTORS, other: { name: 'other', default: true, definition: 'x' } };
     assert.throws(() => defaultSelector(two), /multiple selectors with `default: true`: nightly_marts, other/);
+  });
+});
+
+describe('choosing the spec from flags', () => {
+  const names = (args: Parameters<typeof selectionSpecFor>[0]) =>
+    namesOf(graph, selectNodes(manifest, graph, selectionSpecFor({ selectors: SELECTORS, ...args }).spec).selected);
+
+  test('no flags: the default selector', () => {
+    const r = selectionSpecFor({ selectors: SELECTORS });
+    assert.equal(r.defaultSelectorUsed, 'nightly_marts');
+    assert.deepEqual(names({}), run('nightly_marts'));
+  });
+
+  test('--select or --exclude replace the default selector; --selector wins over both', () => {
+    assert.deepEqual(names({ select: ['short_form'] }), []);
+    assert.deepEqual(names({ select: ['tag:pii'] }), w('raw.customers source_not_null_raw_customers_id'));
+    assert.equal(names({ exclude: ['tag:pii'] }).includes('raw.customers'), false);
+    assert.equal(names({ exclude: ['tag:pii'] }).includes('cohorts'), true);
+    assert.deepEqual(names({ selector: 'short_form', select: ['orders'] }), w('raw.customers source_not_null_raw_customers_id'));
+  });
+
+  test('without selectors.yml and flags: everything', () => {
+    assert.equal(selectionSpecFor({}).defaultSelectorUsed, undefined);
+    assert.equal(namesOf(graph, selectNodes(manifest, graph, selectionSpecFor({}).spec).selected).length, graph.size);
+  });
+
+  test('YAML depth 0 means no limit (dbt reads every falsy depth as none)', () => {
+    const defs = { d: { name: 'd', definition: { method: 'fqn', value: 'rpt_sales', parents: true, parents_depth: 0 } } };
+    assert.equal(namesOf(graph, selectNodes(manifest, graph, resolveSelector('d', defs), { indirectSelection: 'empty' }).selected).length, 8);
   });
 });
 
