@@ -14,13 +14,15 @@ export const DEFAULT_INCLUDES = ['fqn:*', 'source:*', 'exposure:*', 'metric:*', 
 export interface ParseOptions {
   /** The run's --indirect-selection; criteria from selectors.yml may override it. Default 'eager'. */
   indirectSelection?: IndirectSelection;
+  /** Resolves `selector:name` (dbt 1.12) to that selectors.yml definition. */
+  resolveNamedSelector?: (name: string) => SelectionSpec;
 }
 
 /** --select args minus --exclude args. No --select means everything (without the "matches nothing" warning). */
 export function parseSelection(select: string[], exclude: string[], options: ParseOptions = {}): SelectionSet {
   const included = select.length > 0 ? parseUnion(select, true, options) : parseUnion(DEFAULT_INCLUDES, false, options);
   // dbt always expands exclusions eagerly: excluding a model excludes its tests.
-  const excluded = parseUnion(exclude, true, { indirectSelection: 'eager' });
+  const excluded = parseUnion(exclude, true, { indirectSelection: 'eager', resolveNamedSelector: options.resolveNamedSelector });
   return difference(included, excluded, [...select, ...exclude.map((e) => `--exclude ${e}`)].join(' '));
 }
 
@@ -28,7 +30,7 @@ export function parseSelection(select: string[], exclude: string[], options: Par
 export function parseUnion(components: string[], expectExists: boolean, options: ParseOptions = {}): SelectionSet {
   const parts: SelectionSpec[] = [];
   for (const raw of components.flatMap((c) => c.split(/\s+/)).filter((s) => s !== '')) {
-    const criteria = raw.split(',').map((part) => parseCriteria(part, options.indirectSelection));
+    const criteria = raw.split(',').map((part) => parsePart(part, options));
     const set: SelectionSet = intersection(criteria, raw, expectExists);
     set.indirectSelection = options.indirectSelection;
     parts.push(set);
@@ -36,6 +38,18 @@ export function parseUnion(components: string[], expectExists: boolean, options:
   const out = union(parts, components.join(' '), false);
   out.indirectSelection = options.indirectSelection;
   return out;
+}
+
+/** A criterion, or the selectors.yml definition a `selector:name` part names. */
+function parsePart(part: string, options: ParseOptions): SelectionSpec {
+  if (!part.startsWith('selector:')) return parseCriteria(part, options.indirectSelection);
+  const name = part.slice('selector:'.length);
+  if (!options.resolveNamedSelector) {
+    throw new UserError(`"${part}" refers to a selector, but no selectors.yml definitions were given`, {
+      hint: 'Define the selector in selectors.yml, or select the nodes directly.',
+    });
+  }
+  return options.resolveNamedSelector(name);
 }
 
 /** One criterion: `2+tag:nightly+`, `@config.materialized:table`, `models/staging`. */
@@ -107,9 +121,15 @@ export function toIndirect(raw: string, value: string): IndirectSelection {
 function parseMethod(raw: string, rawMethod: string | undefined, value: string): { method: MethodName; methodArgs: string[] } {
   if (rawMethod === undefined || rawMethod === '') return { method: defaultMethod(value), methodArgs: [] };
   const [name, ...args] = rawMethod.split('.');
+  if (name === 'selector') {
+    throw new UserError(`Cannot use "${raw}" here: \`selector:\` takes no graph operators (+, @) and only works in --select/--exclude`, {
+      hint: 'Write `selector:name` on its own, or put the operators inside the selectors.yml definition.',
+    });
+  }
   if (!(METHOD_NAMES as readonly string[]).includes(name!)) {
+    const valid = [...METHOD_NAMES, 'selector'];
     throw new UserError(`'${name}' is not a valid method name in selector "${raw}"`, {
-      hint: `Valid methods: ${METHOD_NAMES.join(', ')}.${didYouMean(name!, METHOD_NAMES)}`,
+      hint: `Valid methods: ${valid.join(', ')}.${didYouMean(name!, valid)}`,
     });
   }
   return { method: name as MethodName, methodArgs: args };

@@ -1,7 +1,7 @@
 // Which spec a command runs with, from its flags (dbt's GraphRunnableTask.get_selection_spec):
 // --selector NAME when given (it takes precedence over --select/--exclude, as in dbt), else
 // --select/--exclude when either is given, else the selectors.yml selector marked `default: true`,
-// else everything.
+// else everything. `selector:name` inside --select/--exclude (dbt 1.12) resolves against selectors.yml.
 import { parseSelection } from './parse-selection.js';
 import type { ParseOptions } from './parse-selection.js';
 import { defaultSelector, resolveSelector } from './selectors-yaml.js';
@@ -26,5 +26,5 @@ export function selectionSpecFor(args: SelectionArgs): { spec: SelectionSpec; de
     const name = defaultSelector(selectors);
     if (name) return { spec: resolveSelector(name, selectors), defaultSelectorUsed: name };
   }
-  return { spec: parseSelection(select, exclude, args) };
+  return { spec: parseSelection(select, exclude, { ...args, resolveNamedSelector: (name) => resolveSelector(name, selectors) }) };
 }

@@ -66,7 +66,9 @@ class Resolver {
 
   parse(def: unknown, stack: string[], rootLevel = false): SelectionSpec {
     const where = stack[stack.length - 1]!;
-    if (typeof def === 'string') return parseCriteria(def);
+    if (typeof def === 'string') {
+      return def.startsWith('selector:') ? this.resolve(def.slice('selector:'.length), stack) : parseCriteria(def);
+    }
     if (!isRecord(def)) throw this.error(where, `Invalid selector definition ${JSON.stringify(def)}`);
     const keys = Object.keys(def);
     if (('union' in def || 'intersection' in def) && rootLevel && keys.length > 1) {

@@ -152,6 +152,16 @@ describe('choosing the spec from flags', () => {
     assert.deepEqual(names({ selector: 'short_form', select: ['orders'] }), w('raw.customers source_not_null_raw_customers_id'));
   });
 
+  test('selector:name inside --select and --exclude (dbt 1.12), and as a YAML string', () => {
+    assert.deepEqual(names({ select: ['selector:short_form orders'] }), w('raw.customers source_not_null_raw_customers_id orders relationships_orders_customer_id'));
+    assert.deepEqual(names({ select: ['tag:staging'], exclude: ['selector:staging_finance'] }), w('stg_customers stg_orders not_null_stg_orders_order_id assert_dim_matches_staging'));
+    const defs = { ...SELECTORS, alias: { name: 'alias', definition: 'selector:short_form' } };
+    assert.deepEqual(namesOf(graph, selectNodes(manifest, graph, resolveSelector('alias', defs)).selected), w('raw.customers source_not_null_raw_customers_id'));
+    assert.throws(() => selectionSpecFor({ select: ['+selector:short_form'] }), /takes no graph operators/);
+    assert.throws(() => parseSelection(['selector:short_form'], []), /no selectors\.yml definitions were given/);
+    assert.throws(() => selectionSpecFor({ select: ['selector:nope'], selectors: SELECTORS }), /Could not find selector named nope/);
+  });
+
   test('without selectors.yml and flags: everything', () => {
     assert.equal(selectionSpecFor({}).defaultSelectorUsed, undefined);
     assert.equal(namesOf(graph, selectNodes(manifest, graph, selectionSpecFor({}).spec).selected).length, graph.size);
