@@ -15,6 +15,8 @@ export interface FnState {
 export class ExprGen {
   readonly locs: number[] = [];
   protected fn: FnState = { temps: 0 };
+  /** > 0 inside {% if %} bodies and inline ifs: unknown filters/tests there fail only if reached (as jinja2 3). */
+  protected conditional = 0;
 
   constructor(
     protected readonly file: string,
@@ -69,7 +71,10 @@ export class ExprGen {
       case 'filter':
         return this.filter(e, this.expr(e.value!, f), f);
       case 'test': {
-        if (!this.testNames.has(e.name)) this.fail(`no test named '${e.name}'`, e, 'Check the spelling of the test after `is`.');
+        if (!this.testNames.has(e.name)) {
+          if (!this.conditional) this.fail(`no test named '${e.name}'`, e, 'Check the spelling of the test after `is`.');
+          return `rt.missing("test", ${JSON.stringify(e.name)}, ${this.at(e)})`;
+        }
         const c = `rt.T[${JSON.stringify(e.name)}](${this.expr(e.value, f)}, ${this.args(e.args, f)}, ${this.kwargs(e.args, f, null)}, ${this.at(e)})`;
         return e.negated ? `!${c}` : c;
       }
@@ -90,8 +95,14 @@ export class ExprGen {
       }
       case 'compare':
         return this.compare(e, f);
-      case 'cond':
-        return `(rt.truthy(${this.expr(e.test, f)}) ? ${this.expr(e.then, f)} : ${e.else ? this.expr(e.else, f) : 'rt.undef("the inline if-expression on line ' + e.line + '")'})`;
+      case 'cond': {
+        const test = this.expr(e.test, f);
+        this.conditional++;
+        const then = this.expr(e.then, f);
+        const alt = e.else ? this.expr(e.else, f) : `rt.undef("the inline if-expression on line ${e.line}")`;
+        this.conditional--;
+        return `(rt.truthy(${test}) ? ${then} : ${alt})`;
+      }
     }
   }
 
@@ -150,7 +161,10 @@ export class ExprGen {
 
   protected filter(e: Expr, value: string, f: Frame): string {
     if (e.kind !== 'filter') return this.fail('expected a filter', e);
-    if (!this.filterNames.has(e.name)) this.fail(`no filter named '${e.name}'`, e, 'Check the spelling of the filter after `|`.');
+    if (!this.filterNames.has(e.name)) {
+      if (!this.conditional) this.fail(`no filter named '${e.name}'`, e, 'Check the spelling of the filter after `|`.');
+      return `rt.missing("filter", ${JSON.stringify(e.name)}, ${this.at(e)})`;
+    }
     return `rt.F[${JSON.stringify(e.name)}](${value}, ${this.args(e.args, f)}, ${this.kwargs(e.args, f, null)}, ${this.at(e)})`;
   }
 }

@@ -72,9 +72,16 @@ export class CodeGen extends ExprGen {
       case 'if': {
         let code = '';
         s.branches.forEach((b, i) => {
-          code += `${i ? ' else ' : ''}if ((${this.at(b.test)}, rt.truthy(${this.expr(b.test, f)}))) {\n${this.stmts(b.body, f)}}`;
+          const test = this.expr(b.test, f);
+          this.conditional++;
+          code += `${i ? ' else ' : ''}if ((${this.at(b.test)}, rt.truthy(${test}))) {\n${this.stmts(b.body, f)}}`;
+          this.conditional--;
         });
-        if (s.else) code += ` else {\n${this.stmts(s.else, f)}}`;
+        if (s.else) {
+          this.conditional++;
+          code += ` else {\n${this.stmts(s.else, f)}}`;
+          this.conditional--;
+        }
         return code + '\n';
       }
       case 'for':

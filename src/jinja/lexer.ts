@@ -49,7 +49,17 @@ export class Lexer {
     for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === 10) this.lineStarts.push(k + 1);
   }
 
+  private lastLine = 0;
+
   private lineCol(offset: number): { line: number; col: number } {
+    // Tokens come mostly in order: walk forward from the previous line before searching.
+    const starts = this.lineStarts;
+    let l = this.lastLine;
+    if (offset >= starts[l]) {
+      while (l + 1 < starts.length && starts[l + 1] <= offset) l++;
+      this.lastLine = l;
+      return { line: l + 1, col: offset - starts[l] + 1 };
+    }
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {

@@ -81,7 +81,7 @@ export class ExprParser {
       const t = this.next();
       const test = this.parseOr();
       const alt = this.skip('name', 'else') ? this.parseCond() : undefined;
-      e = { kind: 'cond', test, then: e, else: alt, ...this.pos(t) };
+      e = { kind: 'cond', test, then: e, else: alt, line: t.line, col: t.col };
     }
     return e;
   }
@@ -90,7 +90,7 @@ export class ExprParser {
     let e = this.parseAnd();
     while (this.at('name', 'or')) {
       const t = this.next();
-      e = { kind: 'or', left: e, right: this.parseAnd(), ...this.pos(t) };
+      e = { kind: 'or', left: e, right: this.parseAnd(), line: t.line, col: t.col };
     }
     return e;
   }
@@ -99,7 +99,7 @@ export class ExprParser {
     let e = this.parseNot();
     while (this.at('name', 'and')) {
       const t = this.next();
-      e = { kind: 'and', left: e, right: this.parseNot(), ...this.pos(t) };
+      e = { kind: 'and', left: e, right: this.parseNot(), line: t.line, col: t.col };
     }
     return e;
   }
@@ -107,7 +107,7 @@ export class ExprParser {
   private parseNot(): Expr {
     if (this.at('name', 'not')) {
       const t = this.next();
-      return { kind: 'unary', op: 'not', operand: this.parseNot(), ...this.pos(t) };
+      return { kind: 'unary', op: 'not', operand: this.parseNot(), line: t.line, col: t.col };
     }
     return this.parseCompare();
   }
@@ -135,7 +135,7 @@ export class ExprParser {
     let e = next();
     while (this.tok.type === 'op' && ops.includes(this.tok.value)) {
       const t = this.next();
-      e = { kind: 'binop', op: t.value, left: e, right: next(), ...this.pos(t) };
+      e = { kind: 'binop', op: t.value, left: e, right: next(), line: t.line, col: t.col };
     }
     return e;
   }
@@ -161,7 +161,7 @@ export class ExprParser {
     let e: Expr;
     if (t.type === 'op' && (t.value === '-' || t.value === '+')) {
       this.next();
-      e = { kind: 'unary', op: t.value, operand: this.parseUnary(false), ...this.pos(t) };
+      e = { kind: 'unary', op: t.value, operand: this.parseUnary(false), line: t.line, col: t.col };
     } else {
       e = this.parsePrimary();
     }
@@ -215,7 +215,7 @@ export class ExprParser {
       items.push(this.parseExpression());
     }
     this.expect('op', ']');
-    return { kind: 'list', items, ...this.pos(t) };
+    return { kind: 'list', items, line: t.line, col: t.col };
   }
 
   private parseDict(): Expr {
@@ -229,7 +229,7 @@ export class ExprParser {
       pairs.push([k, this.parseExpression()]);
     }
     this.expect('op', '}');
-    return { kind: 'dict', pairs, ...this.pos(t) };
+    return { kind: 'dict', pairs, line: t.line, col: t.col };
   }
 
   protected isTupleEnd(extraEnd: string[]): boolean {
@@ -256,7 +256,7 @@ export class ExprParser {
       if (items.length) return items[0];
       if (!explicitParens) this.fail(`unexpected ${this.describe(this.tok)}, expected an expression`);
     }
-    return { kind: 'tuple', items, ...this.pos(t) };
+    return { kind: 'tuple', items, line: t.line, col: t.col };
   }
 
   private parsePostfix(e: Expr): Expr {
@@ -267,7 +267,7 @@ export class ExprParser {
         this.next();
         const a = this.next();
         if (a.type === 'name') e = { kind: 'getattr', obj: e, attr: a.value, line: e.line, col: e.col };
-        else if (a.type === 'int') e = { kind: 'getitem', obj: e, key: { kind: 'const', value: Number(a.value), ...this.pos(a) }, ...this.pos(a) };
+        else if (a.type === 'int') e = { kind: 'getitem', obj: e, key: { kind: 'const', value: Number(a.value), line: a.line, col: a.col }, line: a.line, col: a.col };
         else this.fail(`unexpected ${this.describe(a)} after '.', expected an attribute name`, a);
       } else if (t.value === '[') {
         e = this.parseSubscript(e);
@@ -323,7 +323,7 @@ export class ExprParser {
         e = this.parseTest(e);
         if (this.at('name', 'is')) this.fail('You cannot chain multiple tests with is', this.tok, 'Combine the tests with `and`.');
       }
-      else if (this.at('op', '(')) e = { kind: 'call', callee: e, args: this.parseCallArgs(), ...this.pos(this.tok) };
+      else if (this.at('op', '(')) e = { kind: 'call', callee: e, args: this.parseCallArgs(), line: this.tok.line, col: this.tok.col };
       else return e;
     }
   }
@@ -335,7 +335,7 @@ export class ExprParser {
     let name = t.value;
     while (this.skip('op', '.')) name += '.' + this.expect('name').value;
     const args = this.at('op', '(') ? this.parseCallArgs() : { args: [], kwargs: [] };
-    return { kind: 'filter', name, value, args, ...this.pos(t) };
+    return { kind: 'filter', name, value, args, line: t.line, col: t.col };
   }
 
   private parseTest(value: Expr): Expr {
@@ -351,6 +351,6 @@ export class ExprParser {
       if (n.type === 'op' && n.value === '-') args = { args: [this.parseUnary(false)], kwargs: [] };
       else args = { args: [this.parsePostfix(this.parsePrimary())], kwargs: [] };
     }
-    return { kind: 'test', name, value, args, negated, ...this.pos(isTok) };
+    return { kind: 'test', name, value, args, negated, line: isTok.line, col: isTok.col };
   }
 }

@@ -44,12 +44,12 @@ export class TemplateParser extends ExprParser {
       }
       if (t.type === 'data') {
         this.next();
-        body.push({ kind: 'output', text: t.value, ...this.pos(t) });
+        body.push({ kind: 'output', text: t.value, line: t.line, col: t.col });
       } else if (t.type === 'var_begin') {
         this.next();
         const expr = this.parseTuple();
         this.expect('var_end');
-        body.push({ kind: 'print', expr, ...this.pos(t) });
+        body.push({ kind: 'print', expr, line: t.line, col: t.col });
       } else if (t.type === 'block_begin') {
         const name = this.look();
         if (name.type !== 'name') this.fail(`unexpected ${this.describe(name)}, expected a tag name`, name);
@@ -142,10 +142,10 @@ export class TemplateParser extends ExprParser {
       if (end === 'else') {
         const r = this.block('if', open, ['endif']);
         this.endTag();
-        return { kind: 'if', branches, else: r.body, ...this.pos(open) };
+        return { kind: 'if', branches, else: r.body, line: open.line, col: open.col };
       }
       this.endTag();
-      return { kind: 'if', branches, ...this.pos(open) };
+      return { kind: 'if', branches, line: open.line, col: open.col };
     }
   }
 
@@ -159,7 +159,7 @@ export class TemplateParser extends ExprParser {
     let elseBody: Stmt[] | undefined;
     if (end === 'else') elseBody = this.block('for', open, ['endfor']).body;
     this.endTag();
-    return { kind: 'for', target, iter, filter, body, else: elseBody, recursive, ...this.pos(open) };
+    return { kind: 'for', target, iter, filter, body, else: elseBody, recursive, line: open.line, col: open.col };
   }
 
   private parseSet(open: Token): Stmt {
@@ -167,12 +167,12 @@ export class TemplateParser extends ExprParser {
     if (this.skip('op', '=')) {
       const value = this.parseTuple();
       this.endTag();
-      return { kind: 'set', target, value, ...this.pos(open) };
+      return { kind: 'set', target, value, line: open.line, col: open.col };
     }
     const filters = this.at('op', '|') ? this.parseFilterChain(true) : [];
     const { body } = this.block('set', open, ['endset']);
     this.endTag();
-    return { kind: 'setblock', target, body, filters, ...this.pos(open) };
+    return { kind: 'setblock', target, body, filters, line: open.line, col: open.col };
   }
 
   private parseFilterChain(leadingPipe = false): Expr[] {
@@ -191,7 +191,7 @@ export class TemplateParser extends ExprParser {
       this.next();
       this.next();
       const attr = this.expect('name').value;
-      return { kind: 'attr', obj: { kind: 'name', name: t.value, ...this.pos(t) }, attr, ...this.pos(t) };
+      return { kind: 'attr', obj: { kind: 'name', name: t.value, line: t.line, col: t.col }, attr, line: t.line, col: t.col };
     }
     const e = this.parseTuple(true, true, extraEnd);
     return this.toTarget(e);
@@ -231,7 +231,7 @@ export class TemplateParser extends ExprParser {
     if (this.at('name')) this.next();
     const close = this.expect('block_end');
     const source = this.source.slice(open.offset, close.offset + close.value.length);
-    return { kind: 'macro', name, params, body, source, ...this.pos(open) };
+    return { kind: 'macro', name, params, body, source, line: open.line, col: open.col };
   }
 
   /** {% materialization name, adapter='x' %} or {% materialization name, default %} → materialization_name_x. */
@@ -257,7 +257,7 @@ export class TemplateParser extends ExprParser {
     if (call.kind !== 'call') this.fail('expected a macro call after {% call %}', open);
     const { body } = this.block('call', open, ['endcall']);
     this.endTag();
-    return { kind: 'callblock', call, params, body, ...this.pos(open) };
+    return { kind: 'callblock', call, params, body, line: open.line, col: open.col };
   }
 
   private parseWith(open: Token): Stmt {
@@ -270,7 +270,7 @@ export class TemplateParser extends ExprParser {
     }
     const { body } = this.block('with', open, ['endwith']);
     this.endTag();
-    return { kind: 'with', assigns, body, ...this.pos(open) };
+    return { kind: 'with', assigns, body, line: open.line, col: open.col };
   }
 }
 

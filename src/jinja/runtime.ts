@@ -132,5 +132,8 @@ export function createRuntime(globals: RenderContext, lenientUndefined = false) 
     macro,
     extraKwargs,
     wrap,
+    missing(kind: string, name: string): never {
+      throw renderFault(`no ${kind} named '${name}'`, `Check the spelling of the ${kind}.`);
+    },
   };
 }

@@ -7,6 +7,7 @@ import { STATEMENTS } from './jinja-cases/statements.js';
 import { FILTERS } from './jinja-cases/filters.js';
 import { METHODS } from './jinja-cases/methods.js';
 import { MORE } from './jinja-cases/more.js';
+import { EXTRA } from './jinja-cases/extra.js';
 import type { ConformanceCase } from './jinja-cases/types.js';
 
 const env = new JinjaEnvironment();
@@ -34,3 +35,4 @@ run(STATEMENTS);
 run(FILTERS);
 run(METHODS);
 run(MORE);
+run(EXTRA);

@@ -129,3 +129,15 @@ describe('runtime errors', () => {
     assert.match(e.format(), /^models\/m\.sql:2:4: 'nope' is undefined/);
   });
 });
+
+describe('unknown filters and tests inside conditionals', () => {
+  test('are only an error when reached (as jinja2 3)', async () => {
+    assert.equal(await env.renderString("{% if false %}{{ x | nosuch }}{% endif %}{{ 'ok' if true else y is nosuch }}", {}), 'ok');
+    await assert.rejects(env.renderString('{% if true %}\n{{ x | nosuch }}{% endif %}', {}, 'm.sql'), (e: UserError) => {
+      assert.ok(e instanceof JinjaRenderError);
+      assert.match(e.message, /no filter named 'nosuch'/);
+      assert.deepEqual(e.location, { file: 'm.sql', line: 2, col: 8 });
+      return true;
+    });
+  });
+});
