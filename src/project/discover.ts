@@ -1,7 +1,7 @@
 // File discovery for one package: models, analyses, singular tests, seeds, snapshot blocks, macro
 // files (with their {% test %} definitions), docs blocks and schema YAML files.
 import { scanBlocks, scanGenericTests } from './blocks.js';
-import type { DocBlock, MacroFile, PackageFiles, ProjectConfig, SchemaFile, SeedFile, SnapshotBlock, SqlResourceFile } from './loaded-project.js';
+import type { DocBlock, LoadWarning, MacroFile, PackageFiles, ProjectConfig, SchemaFile, SeedFile, SnapshotBlock, SqlResourceFile } from './loaded-project.js';
 import { baseName, fqnFor, listFiles, readProjectFile, resourcePath } from './read-files.js';
 import { UserError } from '../util/errors.js';
 import type { ErrorCollector } from '../util/errors.js';
@@ -24,7 +24,7 @@ function uniq(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-export async function discoverFiles(root: string, project: ProjectConfig, errors: ErrorCollector, displayPrefix = ''): Promise<PackageFiles> {
+export async function discoverFiles(root: string, project: ProjectConfig, errors: ErrorCollector, warnings: LoadWarning[], displayPrefix = ''): Promise<PackageFiles> {
   const pkg = project.name;
   const at = (path: string, line?: number, col?: number) => ({ file: displayPrefix + path, line, col });
 
@@ -57,8 +57,9 @@ export async function discoverFiles(root: string, project: ProjectConfig, errors
     for (const path of await listFiles(root, dir, ['.sql'])) {
       const file = await readProjectFile(root, path);
       const rel = resourcePath(dir, path);
-      const blocks = errors.try(() => scanBlocks(file.text, 'snapshot', displayPrefix + path)) ?? [];
-      for (const b of blocks) {
+      const blocks = errors.try(() => scanBlocks(file.text, 'snapshot', displayPrefix + path));
+      if (blocks?.length === 0) warnings.push({ message: 'no {% snapshot name %} … {% endsnapshot %} block in this file; it is ignored', location: at(path) });
+      for (const b of blocks ?? []) {
         snapshots.push({ name: b.name, path: rel, fqn: fqnFor(pkg, rel, b.name), file, body: b.body, raw: b.raw, location: at(path, b.line, b.col) });
       }
     }

@@ -33,7 +33,7 @@ async function loadPackage(
   errors: ErrorCollector,
   warnings: LoadWarning[],
 ): Promise<LoadedPackage> {
-  const files = await discoverFiles(dir, project, errors, displayPrefix);
+  const files = await discoverFiles(dir, project, errors, warnings, displayPrefix);
   const content = emptySchemaContent();
   for (const schema of files.schemaFiles) {
     await readSchemaFile(schema, { packageName: project.name, render: opts.renderYaml, errors, warnings, displayPrefix }, content);

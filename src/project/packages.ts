@@ -54,6 +54,9 @@ export async function readPackageList(projectDir: string, render: YamlRenderer, 
     }
     // dbt renders packages.yml with env_var() only (secrets stay secret); the renderer decides.
     await renderTree(parsed.value, render, () => true, parsed.location);
+    if (parsed.value.projects !== undefined) {
+      errors.add(new UserError(`'projects:' in ${file} (cross-project refs) is not supported by martflow`, { location: locationOf(parsed.value, 'projects', parsed.location), hint: 'Install the other project as a local package instead.' }));
+    }
     if (parsed.value.packages !== undefined) found.push({ file, packages: parsed.value.packages, loc: locationOf(parsed.value, 'packages', parsed.location), container: parsed.value });
   }
   if (found.length > 1) {

@@ -51,10 +51,12 @@ describe('a project with several errors', () => {
   test('unknown property keys are warnings with did-you-mean (dbt 1.10 warns too)', async () => {
     const dir = tempCopy('jaffle');
     writeFileSync(join(dir, 'models/extra.yml'), 'version: 2\nmodels:\n  - name: customers_extra\n    descripton: typo\nmetrics:\n  - name: m\n');
+    writeFileSync(join(dir, 'snapshots/plain.sql'), 'select 1\n');
     const p = await loadProject(dir, { renderYaml: fakeRenderer(), homeDir: emptyDir() });
     const msgs = p.warnings.map((w) => `${where(w as UserError)} ${w.message}`);
     assert.ok(msgs.includes("models/extra.yml:4:5 unexpected key 'descripton' in model 'customers_extra'; it is ignored. Did you mean 'description'?"), msgs.join('\n'));
     assert.ok(msgs.some((m) => m.startsWith("models/extra.yml:5:1 'metrics' is not supported by martflow yet")));
+    assert.ok(msgs.some((m) => m.startsWith('snapshots/plain.sql:0:0 no {% snapshot name %}')), msgs.join('\n'));
   });
 });
 
