@@ -13,6 +13,13 @@ import { serveInProcess, type ServedProject } from './helpers/serve-in-process.j
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'email_mart');
 
+// Callbacks given to page.evaluate / waitForFunction run in the browser; the Node-side type check
+// has no DOM library, so these names are declared loosely for this file only.
+declare const document: any;
+declare const window: any;
+declare const location: any;
+type HTMLElement = any;
+
 const BROKEN_DASHBOARD = `title: Broken on purpose
 pages:
   - name: main
@@ -31,7 +38,7 @@ pages:
 /** Waits until no tile of the page is loading; returns name → state. */
 async function tilesSettled(page: Page): Promise<Record<string, string>> {
   await page.waitForFunction(() => {
-    const tiles = [...document.querySelectorAll<HTMLElement>('[data-tile]')];
+    const tiles = [...document.querySelectorAll('[data-tile]')];
     return tiles.length > 0 && tiles.every((t) => t.dataset.state !== 'loading');
   }, null, { timeout: 30_000 });
   return page.$$eval('[data-tile]', (ts) => Object.fromEntries(ts.map((t) => [(t as HTMLElement).dataset.tile!, (t as HTMLElement).dataset.state!])));
@@ -77,7 +84,7 @@ describe('docs and dashboards in a browser (email_mart on DuckDB)', () => {
       await page.goto(`${served.url}#/d/${dashboard}/${name}`);
       const states = await tilesSettled(page);
       assert.deepEqual(Object.entries(states).filter(([, s]) => s !== 'ready'), [], `${dashboard}/${name}: tiles not ready`);
-      await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-testid=chart]')].every((c) => Number(c.dataset.points ?? 0) > 0));
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=chart]')].every((c) => Number(c.dataset.points ?? 0) > 0));
       const charts = await page.$$eval('[data-testid=chart] canvas', (cs) => cs.length);
       assert.ok(charts > 0, `${dashboard}/${name}: no chart canvas`);
       await page.screenshot({ path: screenshotPath(`dashboard-${dashboard}-${name}`), fullPage: true });
@@ -101,7 +108,7 @@ describe('docs and dashboards in a browser (email_mart on DuckDB)', () => {
     await page.selectOption('select[data-filter=campaign]', 'CMP-0002');
     const one = await sends(`event_date between date '${start}' and date '${maxDay}' and campaign_id = 'CMP-0002'`);
     assert.notEqual(one, all);
-    await page.waitForFunction((v) => document.querySelector<HTMLElement>('[data-tile="sends"] .kpi-value')?.dataset.value === v, one, { timeout: 15_000 });
+    await page.waitForFunction((v) => document.querySelector('[data-tile="sends"] .kpi-value')?.dataset.value === v, one, { timeout: 15_000 });
     assert.match(page.url(), /campaign=CMP-0002/);
 
     // The date range: one week of that campaign.
@@ -109,7 +116,7 @@ describe('docs and dashboards in a browser (email_mart on DuckDB)', () => {
     await page.fill('input[data-filter=period_start]', weekStart);
     await page.dispatchEvent('input[data-filter=period_start]', 'change');
     const week = await sends(`event_date between date '${weekStart}' and date '${maxDay}' and campaign_id = 'CMP-0002'`);
-    await page.waitForFunction((v) => document.querySelector<HTMLElement>('[data-tile="sends"] .kpi-value')?.dataset.value === v, week, { timeout: 15_000 });
+    await page.waitForFunction((v) => document.querySelector('[data-tile="sends"] .kpi-value')?.dataset.value === v, week, { timeout: 15_000 });
     await tilesSettled(page);
     await page.screenshot({ path: screenshotPath('dashboard-executive-filtered'), fullPage: true });
   });
@@ -189,10 +196,3 @@ describe('docs and dashboards in a browser (email_mart on DuckDB)', () => {
     await page.screenshot({ path: screenshotPath('docs-search') });
   });
 });
-
-declare global {
-  interface Window {
-    __martflowLineage?: { nodes: number; edges: number; layoutMs: number; drawMs: number; draws: number };
-    __martflowLineageView?: { pointOf(i: number): { x: number; y: number } | null };
-  }
-}
