@@ -41,6 +41,12 @@ function modelString(t: TestTarget): string {
   return `{{ get_where_subquery(${s}) }}`;
 }
 
+function attachedNode(ctx: TestEntryContext): string | null {
+  const t = ctx.target;
+  if (t.kind === 'source') return null;
+  return `${t.kind}.${ctx.packageName}.${t.name}${t.version !== undefined ? `.v${t.version}` : ''}`;
+}
+
 /** fqn of a generic test: the schema file's folders without the first path part (dbt drops the resource dir). */
 function testFqn(packageName: string, schemaPath: string, name: string): string[] {
   const parts = schemaPath.split('/');
@@ -157,6 +163,7 @@ export async function buildGenericTest(entry: unknown, ctx: TestEntryContext, lo
     rawCode: `{{ ${namespace ? `${namespace}.` : ''}test_${name}(**_dbt_generic_test_kwargs) }}${constructConfig(rawConfigForCode)}`,
     columnName: ctx.columnName,
     target: ctx.target,
+    attachedNode: attachedNode(ctx),
     fileKeyName: ctx.fileKeyName,
     path: ctx.schemaPath,
     nodePath: `${shortName}.sql`,

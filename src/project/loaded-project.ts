@@ -360,6 +360,12 @@ export interface GenericTestInstance {
   rawCode: string;
   columnName: string | null;
   target: TestTarget;
+  /**
+   * unique_id of the node the test is attached to, as dbt's attached_node would be when that node
+   * exists in the same package ("model.jaffle_shop.orders", "model.pkg.dim.v2"); null for sources.
+   * The parser should null it when no such node was built.
+   */
+  attachedNode: string | null;
   /** dbt's file_key_name, e.g. models.orders or sources.jaffle. */
   fileKeyName: string;
   /** Schema file path relative to the package root. */

@@ -123,6 +123,9 @@ describe('buildGenericTest', () => {
     assert.equal(s.kwargs.model, "{{ get_where_subquery(source('jaffle', 'orders')) }}");
     const v = await buildGenericTest('not_null', ctx({ target: { kind: 'model', name: 'dim', version: 2 }, columnName: 'id' }), loc);
     assert.equal(v.uniqueId, 'test.jaffle_shop.not_null_dim_v2_id.972d436685');
+    assert.equal(v.attachedNode, 'model.jaffle_shop.dim.v2');
+    assert.equal(v.kwargs.model, "{{ get_where_subquery(ref('dim', version='2')) }}");
+    assert.equal(s.attachedNode, null);
   });
 
   test('bad entries are user errors at the entry', async () => {
