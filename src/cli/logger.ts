@@ -1,7 +1,7 @@
 // What martflow prints. Text for people (dbt-like timestamped lines, colour when stdout is a terminal)
 // or one JSON object per line for machines (--log-format json). Every line also goes to logs/martflow.log
 // once the project's log path is known.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -18,7 +18,7 @@ const COLORS = { red: 31, green: 32, yellow: 33, cyan: 36, grey: 90 } as const;
 export type Color = keyof typeof COLORS;
 
 export class Logger {
-  private logFile: string | null = null;
+  private logFile: WriteStream | null = null;
 
   constructor(readonly options: LoggerOptions, private readonly out: NodeJS.WritableStream = process.stdout) {}
 
@@ -26,10 +26,23 @@ export class Logger {
   setLogFile(path: string): void {
     try {
       mkdirSync(dirname(path), { recursive: true });
-      this.logFile = path;
+      // Buffered and asynchronous: a run logs thousands of lines; the stream drains before exit.
+      const stream = createWriteStream(path, { flags: 'a' });
+      stream.on('error', () => {
+        this.logFile = null; // an unwritable log file must not stop a run
+      });
+      this.logFile?.end();
+      this.logFile = stream;
     } catch {
-      this.logFile = null; // an unwritable log folder must not stop a run
+      this.logFile = null;
     }
+  }
+
+  /** Flushes and closes the log file. */
+  close(): Promise<void> {
+    const f = this.logFile;
+    this.logFile = null;
+    return f ? new Promise((resolve) => f.end(resolve)) : Promise.resolve();
   }
 
   paint(text: string, color: Color): string {
@@ -39,13 +52,7 @@ export class Logger {
   /** Prints a line. `data` is attached to the JSON form; `always` prints even with --quiet (results, errors). */
   log(level: LogLevel, message: string, data?: Record<string, unknown>, always = false): void {
     const now = new Date();
-    if (this.logFile) {
-      try {
-        appendFileSync(this.logFile, `${now.toISOString()} [${level}] ${stripAnsi(message)}${data ? ' ' + safeJson(data) : ''}\n`);
-      } catch {
-        this.logFile = null;
-      }
-    }
+    this.logFile?.write(`${now.toISOString()} [${level}] ${stripAnsi(message)}${data ? ' ' + safeJson(data) : ''}\n`);
     if (level === 'debug' && !this.options.debug) return;
     if (this.options.quiet && !always && level !== 'error') return;
     if (this.options.format === 'json') {

@@ -96,6 +96,7 @@ async function runCommand(spec: CommandSpec, command: Command): Promise<number> 
     logger.error(`internal error (a martflow bug; please report it with this trace):\n${(e as Error).stack ?? String(e)}`);
     return 2;
   } finally {
+    await logger.close();
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);
   }

@@ -7,6 +7,31 @@ function isNumeric(v: unknown): boolean {
   return typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat || typeof v === 'bigint';
 }
 
+const DUNDER: Record<string, [string, string]> = { '+': ['__add__', '__radd__'], '-': ['__sub__', '__rsub__'], '*': ['__mul__', '__rmul__'] };
+
+/** Python's operator protocol for objects that define __add__ / __radd__ (datetime, timedelta). */
+function dunder(op: string, a: unknown, b: unknown): { value: unknown } | null {
+  const names = DUNDER[op];
+  if (!names) return null;
+  const left = a !== null && typeof a === 'object' ? (a as Record<string, unknown>)[names[0]] : undefined;
+  if (typeof left === 'function') {
+    const r = (left as (o: unknown) => unknown).call(a, b);
+    if (r !== undefined) return { value: r };
+  }
+  const right = b !== null && typeof b === 'object' ? (b as Record<string, unknown>)[names[1]] : undefined;
+  if (typeof right === 'function') {
+    const r = (right as (o: unknown) => unknown).call(b, a);
+    if (r !== undefined) return { value: r };
+  }
+  return null;
+}
+
+/** + - * on objects that implement the operator (datetime arithmetic), else Python's TypeError. */
+function objectOperator(op: string, a: unknown, b: unknown): unknown {
+  const viaDunder = dunder(op, a, b);
+  return viaDunder ? viaDunder.value : unsupported(op, a, b);
+}
+
 function unsupported(op: string, a: unknown, b: unknown): never {
   if (a instanceof Undefined) a.fail();
   if (b instanceof Undefined) b.fail();
@@ -28,12 +53,12 @@ export function add(a: unknown, b: unknown): unknown {
     const r = a.concat(b);
     return isTuple(a) ? tuple(r) : r;
   }
-  return unsupported('+', a, b);
+  return objectOperator('+', a, b);
 }
 
 export function sub(a: unknown, b: unknown): unknown {
   if (isNumeric(a) && isNumeric(b)) return numResult(a, b, num(a) - num(b));
-  return unsupported('-', a, b);
+  return objectOperator('-', a, b);
 }
 
 export function mul(a: unknown, b: unknown): unknown {
@@ -42,7 +67,7 @@ export function mul(a: unknown, b: unknown): unknown {
   if (typeof b === 'string' && typeof a === 'number') return b.repeat(Math.max(0, a));
   if (Array.isArray(a) && typeof b === 'number') return repeatList(a, b);
   if (Array.isArray(b) && typeof a === 'number') return repeatList(b, a);
-  return unsupported('*', a, b);
+  return objectOperator('*', a, b);
 }
 
 function repeatList(a: unknown[], n: number): unknown[] {
