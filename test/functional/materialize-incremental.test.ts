@@ -8,7 +8,7 @@ import { ENGINES, type TestEngine } from './materialize-engines.js';
 import { ids, node, numbers, q, rel } from './materialize-fixtures.js';
 
 for (const engine of ENGINES) {
-  describe(`materialize incremental on ${engine.name}`, () => {
+  describe(`materialize incremental on ${engine.name}`, { skip: engine.skip }, () => {
     let e: TestEngine;
     before(async () => {
       e = await engine.open();

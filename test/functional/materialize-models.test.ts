@@ -6,7 +6,7 @@ import { ENGINES, type TestEngine } from './materialize-engines.js';
 import { ids, node, numbers, q, rel } from './materialize-fixtures.js';
 
 for (const engine of ENGINES) {
-  describe(`materialize view/table on ${engine.name}`, () => {
+  describe(`materialize view/table on ${engine.name}`, { skip: engine.skip }, () => {
     let e: TestEngine;
     before(async () => {
       e = await engine.open();

@@ -15,7 +15,7 @@ const TEN = 'id,name,amount,active,signup_date,seen_at\n' +
   '\n';
 
 for (const engine of ENGINES) {
-  describe(`seeds on ${engine.name}`, () => {
+  describe(`seeds on ${engine.name}`, { skip: engine.skip }, () => {
     let e: TestEngine;
     const projectDir = mkdtempSync(join(tmpdir(), 'martflow-seeds-'));
     mkdirSync(join(projectDir, 'seeds'));

@@ -10,7 +10,7 @@ import { node, q, rel } from './materialize-fixtures.js';
 const ts = (s: string) => `cast('${s}' as timestamp)`;
 
 for (const engine of ENGINES) {
-  describe(`snapshots on ${engine.name}`, () => {
+  describe(`snapshots on ${engine.name}`, { skip: engine.skip }, () => {
     let e: TestEngine;
     before(async () => {
       e = await engine.open();
