@@ -9,6 +9,7 @@ export class Graph {
   private readonly members: Map<string, GraphMember>;
   private readonly parentIds = new Map<string, string[]>();
   private readonly childIds = new Map<string, string[]>();
+  private sortedIds?: string[];
 
   /**
    * members: what can be selected; edges to ids outside members are dropped (a disabled or missing
@@ -48,7 +49,8 @@ export class Graph {
 
   /** All ids, sorted. */
   nodes(): string[] {
-    return [...this.members.keys()].sort(compareIds);
+    this.sortedIds ??= [...this.members.keys()].sort(compareIds);
+    return [...this.sortedIds];
   }
 
   get size(): number {

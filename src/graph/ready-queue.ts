@@ -5,7 +5,7 @@ import type { GraphMember } from '../project/manifest-types.js';
 import type { Graph } from './graph.js';
 import { compareIds } from './parent-child-maps.js';
 import { nearestParentsWithin } from './subset-edges.js';
-import { topologicalSort, findCycle, cycleError } from './topo-sort.js';
+import { topologicalSort, findCycle, cycleError, insertSorted } from './topo-sort.js';
 
 export interface ReadyQueueOptions {
   /** Nodes that are selected but not executed. Default: ephemeral models. */
@@ -66,8 +66,7 @@ export class ReadyQueue {
       deps.delete(id);
       if (deps.size === 0 && !this.handedOut.has(d) && !this.finished.has(d)) newlyReady.push(d);
     }
-    for (const d of newlyReady.sort(compareIds)) this.ready.push(d);
-    this.ready.sort(compareIds);
+    for (const d of newlyReady) insertSorted(this.ready, d);
   }
 
   /** Executed nodes downstream of id (the ones a failure of id should skip), sorted. */

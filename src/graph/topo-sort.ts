@@ -25,7 +25,8 @@ export function topologicalSort(ids: Set<string>, parents: Edges, children: Edge
   return order;
 }
 
-function insertSorted(list: string[], id: string): void {
+/** Inserts id into a list sorted by unique_id. */
+export function insertSorted(list: string[], id: string): void {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
