@@ -79,3 +79,33 @@ describe('YAML positions', () => {
     assert.deepEqual((value as Record<string, unknown>).use, { x: 1, y: 3 });
   });
 });
+
+describe('selectors.yml validation', () => {
+  test('exclude outside a set, two defaults, bad depth are located errors', async () => {
+    const dir = tempCopy('jaffle');
+    writeFileSync(
+      join(dir, 'selectors.yml'),
+      [
+        'selectors:',
+        '  - name: a',
+        '    default: true',
+        '    definition:',
+        '      exclude:',
+        '        - tag:x',
+        '  - name: b',
+        '    default: true',
+        '    definition:',
+        '      method: tag',
+        '      value: y',
+        '      parents_depth: -1',
+        '',
+      ].join('\n'),
+    );
+    const got = (await errorsOf(dir)).map((e) => `${where(e)} ${e.message}`);
+    assert.deepEqual(got, [
+      "selectors.yml:5:7 'exclude' can only appear inside a union or intersection list",
+      "selectors.yml:12:7 'parents_depth' must be a whole number",
+      "selectors.yml:8:5 selectors 'a' and 'b' are both marked default: true",
+    ]);
+  });
+});
