@@ -104,6 +104,12 @@ for (const engine of ENGINES) {
       assert.equal(rows[0]!.Zip, '01234');
     });
 
+    test('unquoted headers fold as the engine does; names that cannot be bare are quoted', async () => {
+      await seed('headers', 'Plain,Signup Date,order\n1,2024-01-01,3\n');
+      const names = (await e.adapter.getColumns(rel('headers'), e.conn)).map((c) => c.name);
+      assert.deepEqual(names, [e.adapter.dialect.needsQuoting('Plain') ? 'plain' : 'Plain', 'Signup Date', 'order']);
+    });
+
     test('column_types naming a column the CSV lacks is ignored (project-wide column_types, as dbt)', async () => {
       await seed('othertypes', 'id\n1\n', { column_types: { idd: 'integer' } });
       assert.deepEqual(await ids(e, q(e, 'othertypes')), [1]);

@@ -8,9 +8,13 @@ export interface SeedColumn {
   type: string;
 }
 
-/** quote_columns=false (dbt's default) leaves names to the engine's case folding, as dbt does. */
+/**
+ * quote_columns=false (dbt's default) leaves names to the engine's case folding, as dbt does — except
+ * names that would not parse unquoted (spaces, punctuation, reserved words), which dbt would send as
+ * a syntax error: those are quoted as written.
+ */
 export function seedColumnName(d: Dialect, name: string, quote: boolean): string {
-  return quote ? d.quoteIdentifier(name) : name;
+  return quote || d.needsQuoting(name.toLowerCase()) ? d.quoteIdentifier(name) : name;
 }
 
 export function createSeedTableSql(d: Dialect, ref: RelationRef, columns: SeedColumn[], quote: boolean): string {
