@@ -141,7 +141,8 @@ export async function resolveTarget(o: ResolveTargetOptions): Promise<ResolvedTa
   // As dbt: render the target name, then only the chosen output (other targets may use env vars
   // that are not set here).
   const renderedTarget = await renderTree(p.target, o.render, () => true, locationOf(p, 'target', ploc));
-  const targetName = o.target ?? (typeof renderedTarget === 'string' ? renderedTarget : 'dev');
+  // dbt falls back to a target named 'default' when the profile names none.
+  const targetName = o.target ?? (typeof renderedTarget === 'string' ? renderedTarget : 'default');
   const raw = outs[targetName];
   if (isRecord(raw)) await renderTree(raw, o.render, () => true, locationOf(outs, targetName, ploc));
   check(
