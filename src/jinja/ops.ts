@@ -1,38 +1,45 @@
 // Python operators: arithmetic with int/float rules, ==, ordering comparisons, `in`.
 import { renderFault } from './errors.js';
-import { PyFloat, Undefined, isDict, isFloat, isTuple, makeFloat, num, tuple, typeName } from './values.js';
+import { PyFloat, Undefined, isDict, isFloat, isTuple, makeFloat, num, truthy, tuple, typeName } from './values.js';
 import { printf } from './printf.js';
 
 function isNumeric(v: unknown): boolean {
   return typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat || typeof v === 'bigint';
 }
 
-const DUNDER: Record<string, [string, string]> = { '+': ['__add__', '__radd__'], '-': ['__sub__', '__rsub__'], '*': ['__mul__', '__rmul__'] };
+const DUNDERS: Record<string, [string, string]> = {
+  '+': ['__add__', '__radd__'],
+  '-': ['__sub__', '__rsub__'],
+  '*': ['__mul__', '__rmul__'],
+  '/': ['__truediv__', '__rtruediv__'],
+  '//': ['__floordiv__', '__rfloordiv__'],
+  '%': ['__mod__', '__rmod__'],
+  '**': ['__pow__', '__rpow__'],
+  '<': ['__lt__', '__gt__'],
+  '<=': ['__le__', '__ge__'],
+  '>': ['__gt__', '__lt__'],
+  '>=': ['__ge__', '__le__'],
+};
 
-/** Python's operator protocol for objects that define __add__ / __radd__ (datetime, timedelta). */
-function dunder(op: string, a: unknown, b: unknown): { value: unknown } | null {
-  const names = DUNDER[op];
-  if (!names) return null;
-  const left = a !== null && typeof a === 'object' ? (a as Record<string, unknown>)[names[0]] : undefined;
-  if (typeof left === 'function') {
-    const r = (left as (o: unknown) => unknown).call(a, b);
-    if (r !== undefined) return { value: r };
-  }
-  const right = b !== null && typeof b === 'object' ? (b as Record<string, unknown>)[names[1]] : undefined;
-  if (typeof right === 'function') {
-    const r = (right as (o: unknown) => unknown).call(b, a);
-    if (r !== undefined) return { value: r };
-  }
-  return null;
+/** Calls obj[name](other) when the object defines it; undefined (Python's NotImplemented) otherwise. */
+function dunder(obj: unknown, name: string, other: unknown): unknown {
+  if (obj === null || typeof obj !== 'object') return undefined;
+  const f = (obj as Record<string, unknown>)[name];
+  return typeof f === 'function' ? (f as (o: unknown) => unknown).call(obj, other) : undefined;
 }
 
-/** + - * on objects that implement the operator (datetime arithmetic), else Python's TypeError. */
-function objectOperator(op: string, a: unknown, b: unknown): unknown {
-  const viaDunder = dunder(op, a, b);
-  return viaDunder ? viaDunder.value : unsupported(op, a, b);
-}
-
-function unsupported(op: string, a: unknown, b: unknown): never {
+/**
+ * Python's operator protocol for context objects (dates, timedeltas, relations): a.__op__(b), then
+ * b.__rop__(a) (for comparisons the reflected one, b.__gt__(a) for <). Throws when neither applies.
+ */
+function unsupported(op: string, a: unknown, b: unknown): any {
+  const names = DUNDERS[op];
+  if (names) {
+    const r = dunder(a, names[0], b);
+    if (r !== undefined) return r;
+    const rr = dunder(b, names[1], a);
+    if (rr !== undefined) return rr;
+  }
   if (a instanceof Undefined) a.fail();
   if (b instanceof Undefined) b.fail();
   throw renderFault(`unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`);
@@ -53,12 +60,12 @@ export function add(a: unknown, b: unknown): unknown {
     const r = a.concat(b);
     return isTuple(a) ? tuple(r) : r;
   }
-  return objectOperator('+', a, b);
+  return unsupported('+', a, b);
 }
 
 export function sub(a: unknown, b: unknown): unknown {
   if (isNumeric(a) && isNumeric(b)) return numResult(a, b, num(a) - num(b));
-  return objectOperator('-', a, b);
+  return unsupported('-', a, b);
 }
 
 export function mul(a: unknown, b: unknown): unknown {
@@ -67,7 +74,7 @@ export function mul(a: unknown, b: unknown): unknown {
   if (typeof b === 'string' && typeof a === 'number') return b.repeat(Math.max(0, a));
   if (Array.isArray(a) && typeof b === 'number') return repeatList(a, b);
   if (Array.isArray(b) && typeof a === 'number') return repeatList(b, a);
-  return objectOperator('*', a, b);
+  return unsupported('*', a, b);
 }
 
 function repeatList(a: unknown[], n: number): unknown[] {
@@ -76,32 +83,34 @@ function repeatList(a: unknown[], n: number): unknown[] {
   return isTuple(a) ? tuple(r) : r;
 }
 
-function divisor(op: string, a: unknown, b: unknown): number {
-  if (!isNumeric(a) || !isNumeric(b)) unsupported(op, a, b);
+function divisor(op: string, b: unknown): number {
   const d = num(b);
   if (d === 0) throw renderFault(op === '/' ? 'division by zero' : 'integer division or modulo by zero');
   return d;
 }
 
 export function div(a: unknown, b: unknown): unknown {
-  const d = divisor('/', a, b);
+  if (!isNumeric(a) || !isNumeric(b)) return unsupported('/', a, b);
+  const d = divisor('/', b);
   return makeFloat(num(a) / d);
 }
 
 export function floordiv(a: unknown, b: unknown): unknown {
-  const d = divisor('//', a, b);
+  if (!isNumeric(a) || !isNumeric(b)) return unsupported('//', a, b);
+  const d = divisor('//', b);
   return numResult(a, b, Math.floor(num(a) / d));
 }
 
 export function mod(a: unknown, b: unknown): unknown {
   if (typeof a === 'string') return printf(a, b);
-  const d = divisor('%', a, b);
+  if (!isNumeric(a) || !isNumeric(b)) return unsupported('%', a, b);
+  const d = divisor('%', b);
   const x = num(a);
   return numResult(a, b, ((x % d) + d) % d);
 }
 
 export function pow(a: unknown, b: unknown): unknown {
-  if (!isNumeric(a) || !isNumeric(b)) unsupported('**', a, b);
+  if (!isNumeric(a) || !isNumeric(b)) return unsupported('**', a, b);
   const e = num(b);
   return isFloat(a) || isFloat(b) || e < 0 ? makeFloat(num(a) ** e) : num(a) ** e;
 }
@@ -137,7 +146,8 @@ export function eq(a: unknown, b: unknown): boolean {
   }
   if (a instanceof Undefined) return b instanceof Undefined;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  return false;
+  const r = dunder(a, '__eq__', b) ?? dunder(b, '__eq__', a);
+  return r === undefined ? false : truthy(r);
 }
 
 export function ne(a: unknown, b: unknown): boolean {
@@ -160,9 +170,19 @@ export function cmp(a: unknown, b: unknown, op = '<'): number {
     return a.length - b.length;
   }
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === 'object' && a !== null && !(a instanceof Undefined)) {
+    const lt = unsupportedCompare('<', a, b);
+    if (lt !== undefined) return lt ? -1 : truthy(unsupportedCompare('>', a, b)) ? 1 : 0;
+  }
   if (a instanceof Undefined) a.fail();
   if (b instanceof Undefined) b.fail();
   throw renderFault(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
+}
+
+function unsupportedCompare(op: string, a: unknown, b: unknown): boolean | undefined {
+  const [name, reflected] = DUNDERS[op];
+  const r = dunder(a, name, b) ?? dunder(b, reflected, a);
+  return r === undefined ? undefined : truthy(r);
 }
 
 export const lt = (a: unknown, b: unknown): boolean => cmp(a, b, '<') < 0;

@@ -163,3 +163,49 @@ describe('environment', () => {
     assert.equal(await render('{{ constructor }}', { constructor: 'c' }), 'c');
   });
 });
+
+describe('Python operator protocol on context objects', () => {
+  class Days {
+    constructor(readonly n: number) {}
+    __add__(o: unknown): unknown {
+      return o instanceof Days ? new Days(this.n + o.n) : typeof o === 'number' ? new Days(this.n + o) : undefined;
+    }
+    __radd__(o: unknown): unknown {
+      return typeof o === 'number' ? new Days(this.n + o) : undefined;
+    }
+    __sub__(o: unknown): unknown {
+      return o instanceof Days ? new Days(this.n - o.n) : undefined;
+    }
+    __truediv__(o: unknown): unknown {
+      return typeof o === 'number' ? new Days(this.n / o) : undefined;
+    }
+    __lt__(o: unknown): unknown {
+      return o instanceof Days ? this.n < o.n : undefined;
+    }
+    __gt__(o: unknown): unknown {
+      return o instanceof Days ? this.n > o.n : undefined;
+    }
+    __eq__(o: unknown): unknown {
+      return o instanceof Days && this.n === o.n;
+    }
+    toString(): string {
+      return `${this.n} days`;
+    }
+  }
+  const cases: [string, string][] = [
+    ['{{ a + b }}', '3 days'],
+    ['{{ a + 5 }}', '6 days'],
+    ['{{ 5 + a }}', '6 days'],
+    ['{{ b - a }}', '1 days'],
+    ['{{ b / 2 }}', '1 days'],
+    ['{{ a < b }} {{ a > b }} {{ b >= a }}', 'True False True'],
+    ['{{ a == a2 }} {{ a != b }}', 'True True'],
+    ['{{ [b, a] | sort | join(",") }}', '1 days,2 days'],
+    ['{{ [b, a] | max }}', '2 days'],
+  ];
+  const ctx = { a: new Days(1), a2: new Days(1), b: new Days(2) };
+  for (const [src, expected] of cases) test(src, async () => assert.equal(await render(src, ctx), expected));
+  test('an operator neither side implements is a TypeError', async () => {
+    await assert.rejects(render('{{ a * a }}', ctx), /unsupported operand type\(s\) for \*: 'Days' and 'Days'/);
+  });
+});
