@@ -118,8 +118,13 @@ export interface ResolveTargetOptions extends ProfileLookup {
 }
 
 export async function resolveTarget(o: ResolveTargetOptions): Promise<ResolvedTarget> {
+  if (o.profileName === null) {
+    // No profile: named: martflow is embedded by default, so use DuckDB rather than fail.
+    const t = defaultTarget('default', o.projectDir);
+    return { ...t, note: "dbt_project.yml names no profile; using the embedded DuckDB default at target/warehouse.duckdb, schema main." };
+  }
   const file = findProfilesFile(o);
-  const profileName = o.profileName ?? 'default';
+  const profileName = o.profileName;
   if (!file) return defaultTarget(profileName, o.projectDir);
   const parsed = parseYaml(await readFile(file, 'utf8'), file);
   const root = parsed.value;

@@ -103,6 +103,14 @@ describe('resolveTarget', () => {
     );
   });
 
+  test('no profile named in dbt_project.yml: the DuckDB default even if a profiles.yml exists', async () => {
+    const project = emptyDir();
+    profiles(project, duck('shop'));
+    const t = await resolveTarget({ projectDir: project, homeDir: emptyDir(), profileName: null, render: fakeRenderer() });
+    assert.equal(t.output.path, join(project, 'target/warehouse.duckdb'));
+    assert.match(t.note ?? '', /names no profile/);
+  });
+
   test('no profiles.yml: default DuckDB target and a note', async () => {
     const project = emptyDir();
     const t = await resolveTarget({ projectDir: project, homeDir: emptyDir(), profileName: 'anything', render: fakeRenderer() });
