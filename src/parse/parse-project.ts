@@ -72,7 +72,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
     resourceType: 'model' | 'analysis' | 'test' | 'snapshot',
     seed: { uniqueId: string; name: string; path: string; originalFilePath: string; fqn: string[]; rawCode: string; checksum: string; template: string; location: SourceLocation },
     patch: NodePatch | undefined,
-    extra?: { schemaYamlConfig?: Record<string, unknown>; renderExtra?: Record<string, unknown>; testInstance?: GenericTestInstance },
+    extra?: { schemaYamlConfig?: Record<string, unknown>; renderExtra?: Record<string, unknown>; testInstance?: GenericTestInstance; version?: string | number; latestVersion?: string | number },
   ): Promise<void> {
     const configType = resourceType as ConfigResourceType;
     const layers = { schemaYaml: extra?.schemaYamlConfig ?? patch?.config };
@@ -94,6 +94,10 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
     if (!config) return;
     const node = newNode({ ...seed, resourceType, packageName: pkg.name, patch }, config);
     node.unrendered_config = { ...capture.config };
+    if (extra?.version !== undefined) {
+      node.version = extra.version;
+      node.latest_version = extra.latestVersion ?? null;
+    }
     node.depends_on.macros = capture.macros;
     node.refs = capture.refs;
     node.sources = capture.sources;
@@ -106,8 +110,19 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   }
 
   for (const pkg of project.packages) {
+    const versions = versionedFiles(pkg);
     for (const f of pkg.models) {
       const path = relPath(pkg, project, f.file.path);
+      const v = versions.get(f.name);
+      if (v) {
+        // A version of a versioned model: model.<pkg>.<name>.v<version>, named after the YAML entry.
+        const fqn = [...f.fqn.slice(0, -1), v.patch.name, `v${v.version.v}`];
+        await addSqlNode(pkg, 'model', {
+          uniqueId: `model.${pkg.name}.${v.patch.name}.v${v.version.v}`, name: v.patch.name, path: f.path, originalFilePath: path, fqn,
+          rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
+        }, versionPatch(v.patch, v.version), { version: v.version.v, latestVersion: v.latest });
+        continue;
+      }
       await addSqlNode(pkg, 'model', {
         uniqueId: `model.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn,
         rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
@@ -263,6 +278,35 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   manifest.parent_map = maps.parent_map;
   manifest.child_map = maps.child_map;
   return { manifest, env, renderedCount };
+}
+
+interface VersionedFile {
+  patch: NodePatch;
+  version: NodePatch['versions'][number];
+  latest: string | number;
+}
+
+/** Model files that hold a version of a versioned model: <name>_v<v>.sql, or the version's defined_in. */
+function versionedFiles(pkg: LoadedPackage): Map<string, VersionedFile> {
+  const out = new Map<string, VersionedFile>();
+  for (const patch of pkg.nodePatches) {
+    if (patch.kind !== 'model' || patch.versions.length === 0) continue;
+    const latest = patch.latest_version ?? patch.versions.map((v) => v.v).sort((a, b) => (Number(a) - Number(b)) || String(a).localeCompare(String(b))).pop()!;
+    for (const version of patch.versions) out.set(version.defined_in ?? `${patch.name}_v${version.v}`, { patch, version, latest });
+  }
+  return out;
+}
+
+/** The YAML of one version: its own description, columns and config over the model's. */
+function versionPatch(patch: NodePatch, version: NodePatch['versions'][number]): NodePatch {
+  return {
+    ...patch,
+    description: version.description ?? patch.description,
+    columns: version.columns.length ? version.columns : patch.columns,
+    config: { ...patch.config, ...version.config },
+    constraints: version.constraints.length ? version.constraints : patch.constraints,
+    deprecation_date: version.deprecation_date ?? patch.deprecation_date,
+  };
 }
 
 export function defaultDatabaseOf(project: LoadedProject): string | null {

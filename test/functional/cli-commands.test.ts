@@ -87,6 +87,18 @@ describe('foundation commands on the jaffle project', () => {
     assert.ok(existsSync(join(p.dir, 'logs', 'martflow.log')));
   });
 
+  test('versioned models: ref() picks the latest version, v= picks another; aliases carry the version', () => {
+    writeFileSync(join(p.dir, 'models', 'dim_customer_v1.sql'), 'select 1 as id\n');
+    writeFileSync(join(p.dir, 'models', 'dim_customer_v2.sql'), 'select 1 as id, 2 as tier\n');
+    writeFileSync(join(p.dir, 'models', 'versions.yml'), 'version: 2\nmodels:\n  - name: dim_customer\n    latest_version: 1\n    versions:\n      - v: 1\n      - v: 2\n');
+    const r = run('compile', '--inline', "select * from {{ ref('dim_customer') }} join {{ ref('dim_customer', v=2) }} using (id)");
+    assert.equal(r.code, 0, r.output);
+    assert.equal(r.stdout.trim(), 'select * from "jaffle"."main"."dim_customer_v1" join "jaffle"."main"."dim_customer_v2" using (id)');
+    const ls = run('ls', '-s', 'dim_customer', '--output', 'json').stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(ls.map((n) => n.unique_id).sort(), ['model.jaffle.dim_customer.v1', 'model.jaffle.dim_customer.v2']);
+    assert.equal(run('ls', '-s', 'version:latest', '--output', 'name').stdout.trim(), 'dim_customer.v1');
+  });
+
   test('clean deletes the clean-targets', () => {
     assert.ok(existsSync(join(p.dir, 'target')));
     const r = run('clean');
