@@ -49,15 +49,22 @@ for (const engine of ENGINES) {
       [4, 'dan', 40, '2024-01-02 00:00:00'],
     ];
 
-    for (const [mode, total, current] of [
+    const strategies = {
+      timestamp: { strategy: 'timestamp' as const, updated_at: 'updated_at' },
+      check_all: { strategy: 'check' as const, check_cols: 'all' },
+      check_some: { strategy: 'check' as const, check_cols: ['name', 'amount'] },
+    };
+    const modes = [
       ['ignore', 5, 4],
       ['invalidate', 5, 3],
       ['new_record', 6, 4],
-    ] as const) {
-      test(`timestamp strategy, hard_deletes=${mode}: inserts, updates, deletes`, async () => {
-        const name = `snap_ts_${mode}`;
-        const src = `src_ts_${mode}`;
-        const config = { strategy: 'timestamp' as const, updated_at: 'updated_at', hard_deletes: mode };
+    ] as const;
+    const matrix = Object.entries(strategies).flatMap(([label, strategy]) => modes.map(([mode, total, current]) => ({ label, strategy, mode, total, current })));
+    for (const { label, strategy, mode, total, current } of matrix) {
+      test(`${label} strategy, hard_deletes=${mode}: inserts, updates, deletes`, async () => {
+        const name = `snap_${label}_${mode}`;
+        const src = `src_${label}_${mode}`;
+        const config = { ...strategy, hard_deletes: mode };
         await source(src, day1);
         const first = await snap(name, src, config);
         assert.equal(first.message, 'SELECT 3');
