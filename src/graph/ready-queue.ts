@@ -1,15 +1,19 @@
 // What the runner asks while building: which selected nodes may start now? A node is ready when all
 // its selected ancestors are done. Ephemeral models are never executed (they are inlined as CTEs), so
 // they are not handed out and nobody waits on them — only on the executed nodes above them.
+// With testEdges (for `build`), nodes also wait for the tests of their ancestors.
 import type { GraphMember } from '../project/manifest-types.js';
 import type { Graph } from './graph.js';
 import { compareIds } from './parent-child-maps.js';
 import { nearestParentsWithin } from './subset-edges.js';
+import { testEdges } from './test-edges.js';
 import { topologicalSort, findCycle, cycleError, insertSorted } from './topo-sort.js';
 
 export interface ReadyQueueOptions {
   /** Nodes that are selected but not executed. Default: ephemeral models. */
   isSkipped?: (member: GraphMember) => boolean;
+  /** `build`: nodes also wait for the selected tests of their ancestors (see test-edges.ts). */
+  testEdges?: boolean;
 }
 
 export function isEphemeral(member: GraphMember): boolean {
@@ -31,8 +35,9 @@ export class ReadyQueue {
       const m = graph.member(id);
       if (m && !isSkipped(m)) executed.add(id);
     }
+    const extra = options.testEdges ? testEdges(graph, executed) : new Map<string, string[]>();
     for (const id of executed) {
-      const ps = nearestParentsWithin(graph, id, (p) => executed.has(p));
+      const ps = [...new Set([...nearestParentsWithin(graph, id, (p) => executed.has(p)), ...(extra.get(id) ?? [])])];
       this.waitingOn.set(id, new Set(ps));
       for (const p of ps) {
         const list = this.dependents.get(p) ?? [];

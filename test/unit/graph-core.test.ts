@@ -153,6 +153,32 @@ describe('graph: ready queue', () => {
     assert.deepEqual(q.take(), [ID.dimV1]);
   });
 
+  test('build: nodes wait for the tests of what they are built from', () => {
+    const selected = [ID.stgOrders, ID.notNullOrders, ID.intOrderPayments, ID.stgPayments, ID.orders, ID.customers, ID.stgCustomers,
+      ID.countryCodes, ID.relationships, ID.rptSales];
+    const plain = new ReadyQueue(graph, selected);
+    const build = new ReadyQueue(graph, selected, { testEdges: true });
+    const run = (q: ReadyQueue) => {
+      const waves: string[][] = [];
+      while (!q.isFinished) {
+        const wave = q.take();
+        assert.ok(wave.length > 0, 'no progress');
+        waves.push(wave);
+        wave.forEach((id) => q.markDone(id));
+      }
+      return waves;
+    };
+    const wavePlain = run(plain);
+    const waveBuild = run(build);
+    const waveOf = (waves: string[][], id: string) => waves.findIndex((w) => w.includes(id));
+    // Without test edges orders runs with the not_null test on stg_orders; with them, after it.
+    assert.equal(waveOf(wavePlain, ID.orders), waveOf(wavePlain, ID.notNullOrders));
+    assert.ok(waveOf(waveBuild, ID.orders) > waveOf(waveBuild, ID.notNullOrders));
+    // The relationships test (customers, orders) does not hold rpt_sales back: customers is not upstream of it.
+    assert.equal(waveOf(waveBuild, ID.rptSales), waveOf(waveBuild, ID.orders) + 1);
+    assert.deepEqual(build.downstreamOf(ID.notNullOrders), [ID.customers, ID.orders, ID.rptSales, ID.relationships]);
+  });
+
   test('a custom skip predicate', () => {
     const q = new ReadyQueue(graph, [ID.stgOrders, ID.intOrderPayments, ID.orders], { isSkipped: () => false });
     assert.deepEqual(q.take(), [ID.stgOrders]);
