@@ -76,10 +76,10 @@ export function testEntries(ctx: SchemaContext, entry: Entry, loc: SourceLocatio
 }
 
 /** The named entries of a section (models:, sources:, …), each a mapping with a string name. */
-export function namedEntries(ctx: SchemaContext, section: unknown, what: string, loc: SourceLocation): { entry: Entry; name: string; loc: SourceLocation }[] {
+export function namedEntries(ctx: SchemaContext, section: unknown, what: string, loc: SourceLocation, sectionKey = what): { entry: Entry; name: string; loc: SourceLocation }[] {
   if (section === null || section === undefined) return [];
   if (!Array.isArray(section)) {
-    ctx.errors.add(new UserError(`'${what}' must be a list of entries with 'name:'`, { location: loc, hint: `Write '- name: ...' for each ${what} entry.` }));
+    ctx.errors.add(new UserError(`'${sectionKey}' must be a list of entries with 'name:'`, { location: loc, hint: `Write '- name: ...' for each ${what} entry.` }));
     return [];
   }
   const out: { entry: Entry; name: string; loc: SourceLocation }[] = [];

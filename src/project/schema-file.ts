@@ -55,7 +55,7 @@ export async function readSchemaFile(schema: SchemaFile, o: ReadSchemaOptions, i
 
   const ctx: SchemaContext = { packageName: o.packageName, schemaPath: schema.file.path, errors: o.errors, warnings: o.warnings, render: o.render };
   const each = async (section: string, what: string, fn: (entry: Record<string, unknown>, name: string, at: ReturnType<typeof locationOf>) => Promise<void> | void) => {
-    for (const { entry, name, loc: at } of namedEntries(ctx, root[section], what, locationOf(root, section, loc))) {
+    for (const { entry, name, loc: at } of namedEntries(ctx, root[section], what, locationOf(root, section, loc), section)) {
       await o.errors.tryAsync(async () => {
         await renderTree(entry, o.render, (kp) => shouldRenderSchemaKey(section, kp), at);
         await fn(entry, name, at);

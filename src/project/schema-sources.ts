@@ -10,8 +10,8 @@ import { isRecord, locationOf } from './yaml-source.js';
 import { UserError } from '../util/errors.js';
 import type { SourceLocation } from '../util/errors.js';
 
-const SOURCE_KEYS = ['name', 'description', 'database', 'catalog', 'schema', 'loader', 'loaded_at_field', 'loaded_at_query', 'freshness', 'quoting', 'meta', 'tags', 'config', 'tables', 'overrides'];
-const TABLE_KEYS = ['name', 'identifier', 'description', 'columns', 'tests', 'data_tests', 'meta', 'tags', 'freshness', 'loaded_at_field', 'loaded_at_query', 'external', 'quoting', 'config'];
+const SOURCE_KEYS = ['name', 'description', 'database', 'catalog', 'schema', 'loader', 'loaded_at_field', 'loaded_at_query', 'freshness', 'quoting', 'meta', 'tags', 'config', 'tables', 'overrides', 'docs'];
+const TABLE_KEYS = ['name', 'identifier', 'description', 'columns', 'tests', 'data_tests', 'meta', 'tags', 'freshness', 'loaded_at_field', 'loaded_at_query', 'external', 'quoting', 'config', 'docs'];
 
 type Threshold = FreshnessThreshold['warn_after'];
 
