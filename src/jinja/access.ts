@@ -82,6 +82,9 @@ export function getitem(obj: unknown, key: unknown): unknown {
     return new Undefined(`'dict object' has no attribute '${k}'`);
   }
   if (obj instanceof Map) return obj.has(key) ? obj.get(key) : new Undefined(`'dict object' has no attribute '${String(key)}'`);
+  if (obj !== null && typeof obj === 'object' && typeof (obj as { __getitem__?: unknown }).__getitem__ === 'function') {
+    return (obj as { __getitem__(k: unknown): unknown }).__getitem__(key);
+  }
   if (typeof key === 'string') return getattr(obj, key);
   if (obj instanceof Undefined) return new Undefined(`${obj.hint}[${String(key)}]`);
   return new Undefined(`${describe(obj)} has no element ${String(key)}`);
@@ -148,6 +151,8 @@ export function len(v: unknown): number {
   if (v instanceof Map || v instanceof Set) return v.size;
   if (v instanceof Undefined) return 0;
   if (v !== null && typeof v === 'object') {
+    const dunderLen = (v as { __len__?: unknown }).__len__;
+    if (typeof dunderLen === 'function') return Number(dunderLen.call(v));
     const l = (v as { length?: unknown }).length;
     if (typeof l === 'number') return l;
     if (Symbol.iterator in v) return [...(v as Iterable<unknown>)].length;

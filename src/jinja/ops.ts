@@ -203,6 +203,8 @@ export function contains(container: unknown, item: unknown): boolean {
   if (isDict(container)) return typeof item === 'string' && Object.prototype.hasOwnProperty.call(container, item);
   if (container instanceof Map || container instanceof Set) return container.has(item);
   if (container instanceof Undefined) return false;
+  const dunderContains = container !== null && typeof container === 'object' ? (container as { __contains__?: unknown }).__contains__ : undefined;
+  if (typeof dunderContains === 'function') return truthy(dunderContains.call(container, item));
   if (container !== null && typeof container === 'object' && Symbol.iterator in container) {
     for (const x of container as Iterable<unknown>) if (eq(x, item)) return true;
     return false;

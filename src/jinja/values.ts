@@ -105,10 +105,17 @@ export function truthy(v: unknown): boolean {
         for (const _ in v) return true;
         return false;
       }
-      return true;
+      return objectTruthy(v as Record<string, unknown>);
     default:
       return true;
   }
+}
+
+/** Context objects may define Python's __bool__ or __len__. */
+function objectTruthy(o: Record<string, unknown>): boolean {
+  if (typeof o.__bool__ === 'function') return Boolean((o.__bool__ as () => unknown).call(o));
+  if (typeof o.__len__ === 'function') return Number((o.__len__ as () => unknown).call(o)) > 0;
+  return true;
 }
 
 /** Python's type name, for error messages. */

@@ -209,3 +209,30 @@ describe('Python operator protocol on context objects', () => {
     await assert.rejects(render('{{ a * a }}', ctx), /unsupported operand type\(s\) for \*: 'Days' and 'Days'/);
   });
 });
+
+describe('Python container protocol on context objects', () => {
+  class Rows {
+    constructor(readonly rows: string[]) {}
+    __len__(): number {
+      return this.rows.length;
+    }
+    __getitem__(k: unknown): unknown {
+      return typeof k === 'number' ? this.rows[k] : `col:${String(k)}`;
+    }
+    __contains__(x: unknown): boolean {
+      return this.rows.includes(String(x));
+    }
+    *[Symbol.iterator](): Iterator<string> {
+      yield* this.rows;
+    }
+  }
+  const ctx = { full: new Rows(['a', 'b']), empty: new Rows([]) };
+  const cases: [string, string][] = [
+    ['{{ full | length }} {{ empty | length }}', '2 0'],
+    ['{% if full %}yes{% endif %}{% if not empty %}none{% endif %}', 'yesnone'],
+    ["{{ full[1] }} {{ full['x'] }}", 'b col:x'],
+    ["{{ 'a' in full }} {{ 'z' in full }}", 'True False'],
+    ['{% for r in full %}{{ r }}{% endfor %}', 'ab'],
+  ];
+  for (const [src, expected] of cases) test(src, async () => assert.equal(await render(src, ctx), expected));
+});
