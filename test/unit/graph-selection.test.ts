@@ -39,6 +39,8 @@ const TABLE: [string, string][] = [
   ['dim_customers.v2', 'dim_customers.v2'],
   ['dim_customers_v1', 'dim_customers.v1 assert_dim_matches_staging'],
   ['utils', 'calendar unique_calendar_date'],
+  ['weekly_dashboard', 'weekly_dashboard'],
+  ['marts.customers.test_customer_names', 'test_customer_names'],
   ['utils.calendar', 'calendar unique_calendar_date'],
   // graph operators
   ['+customers', `assert_dim_matches_staging customers stg_customers int_order_payments country_codes stg_orders stg_payments raw.customers raw.orders
