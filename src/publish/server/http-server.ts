@@ -49,6 +49,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'read-only server: GET only\n', { allow: 'GET, HEAD' });
     const path = url.pathname;
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
     if (path === '/docs') {
       res.writeHead(301, { location: '/docs/' });
       return res.end();

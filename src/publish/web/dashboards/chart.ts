@@ -5,6 +5,7 @@ import { GridComponent, TooltipComponent, LegendComponent, DatasetComponent } fr
 import { CanvasRenderer } from 'echarts/renderers';
 import type { TileDef } from '../../dashboards/dashboard-schema.js';
 import type { TileResult } from '../../dashboards/api-types.js';
+import { formatValue } from './format.js';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent, CanvasRenderer]);
 
@@ -57,11 +58,11 @@ export function renderChart(el: HTMLElement, tile: ChartTile, result: TileResult
   chart.setOption(
     {
       animation: false,
-      tooltip: { trigger: tile.type === 'bar' ? 'item' : 'axis' },
+      tooltip: { trigger: tile.type === 'bar' ? 'item' : 'axis', valueFormatter: (v: unknown) => formatValue(v, tile.format) },
       legend: series.length > 1 ? { type: 'scroll', top: 0 } : undefined,
       grid: { left: 50, right: 16, top: series.length > 1 ? 30 : 12, bottom: 30, containLabel: true },
       xAxis: { type: 'category', data: xs, boundaryGap: tile.type === 'bar' },
-      yAxis: { type: 'value' },
+      yAxis: { type: 'value', scale: tile.format === 'percent' && tile.type === 'line', axisLabel: { formatter: (v: number) => formatValue(v, tile.format) } },
       series: series.map((s) => ({
         name: s.name,
         type: tile.type === 'bar' ? 'bar' : 'line',

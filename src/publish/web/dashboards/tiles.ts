@@ -71,7 +71,7 @@ function render(tile: TileDef, result: TileResult, data: TileResponse, body: HTM
       h('thead', {}, h('tr', {}, shown.map((i) => h('th', {}, names[i]!)))),
       h('tbody', {}, rows.map((r) => h('tr', link ? { class: 'link', onclick: () => ctx.follow(link, r, names), title: `open ${link.page}` } : {},
         shown.map((i) => h('td', isNumeric(result.columns[i]!.type) ? { class: 'num' } : {}, formatValue(r[i], isNumeric(result.columns[i]!.type) ? undefined : 'text')))))));
-    append(body, [h('div', { class: 'tile-table' }, table), result.truncated || rows.length < result.rows.length ? h('p', { class: 'muted' }, 'More rows in the CSV download.') : null]);
+    append(body, [h('div', { class: 'tile-table' }, table), rows.length === 0 ? h('p', { class: 'muted', 'data-testid': 'no-rows' }, 'No rows.') : null, result.truncated || rows.length < result.rows.length ? h('p', { class: 'muted' }, 'More rows in the CSV download.') : null]);
     return;
   }
   const chartEl = h('div', { class: 'chart', 'data-testid': 'chart' });

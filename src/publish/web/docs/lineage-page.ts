@@ -2,7 +2,7 @@
 // for the clicked node with a link to its page.
 import type { DocsData } from '../../docs/docs-data-types.js';
 import { h, hashFor } from '../shared/dom.js';
-import { layoutGraph } from './lineage/layout.js';
+import { layoutGraph, pathRanks } from './lineage/layout.js';
 import { selectNodes, type LineageGraph } from './lineage/select.js';
 import { LineageView } from './lineage/view.js';
 
@@ -11,6 +11,9 @@ declare global {
     __martflowLineageView?: LineageView;
   }
 }
+
+// Path ranks depend only on the data: computed on the first lineage page, reused by later filters.
+let ranks: Int32Array | null = null;
 
 export function lineagePage(data: DocsData, graph: LineageGraph, query: URLSearchParams): HTMLElement {
   const select = h('input', { type: 'text', name: 'select', placeholder: '--select  e.g. +orders+  tag:daily  path:models/marts', value: query.get('select') ?? '', 'data-testid': 'lineage-select' });
@@ -46,7 +49,8 @@ export function lineagePage(data: DocsData, graph: LineageGraph, query: URLSearc
       return;
     }
     const started = performance.now();
-    const layout = layoutGraph(data.nodes, selected);
+    ranks ??= pathRanks(data.nodes);
+    const layout = layoutGraph(data.nodes, selected, ranks);
     const layoutMs = performance.now() - started;
     const showPanel = (i: number | null) => {
       panel.replaceChildren();

@@ -15,24 +15,25 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i');
 }
 
-function matchAtom(node: DocsNode, method: string, value: string): boolean {
+/** A predicate for one method:value, with the pattern compiled once (not once per node). */
+function matcher(method: string, value: string): (node: DocsNode) => boolean {
   const re = globToRegExp(value);
   switch (method) {
     case 'name':
-      return re.test(node.name) || (node.type === 'source' && re.test(node.name.split('.')[1] ?? ''));
+      return (n) => re.test(n.name) || (n.type === 'source' && re.test(n.name.slice(n.name.indexOf('.') + 1)));
     case 'tag':
-      return node.tags.some((t) => re.test(t));
+      return (n) => n.tags.some((t) => re.test(t));
     case 'path': {
       const v = value.replace(/\/$/, '');
-      return node.path === v || node.path.startsWith(v + '/') || re.test(node.path);
+      return (n) => n.path === v || n.path.startsWith(v + '/') || re.test(n.path);
     }
     case 'type':
     case 'resource_type':
-      return re.test(node.type);
+      return (n) => re.test(n.type);
     case 'package':
-      return re.test(node.package);
+      return (n) => re.test(n.package);
     case 'source':
-      return node.type === 'source' && (re.test(node.name) || re.test(node.group ?? ''));
+      return (n) => n.type === 'source' && (re.test(n.name) || re.test(n.group ?? ''));
     default:
       throw new Error(`unknown selector method '${method}:' (use name, tag, path, type, package or source)`);
   }
@@ -58,7 +59,8 @@ function evalAtom(graph: LineageGraph, atom: string): Set<number> {
   const m = ATOM.exec(atom);
   if (!m) throw new Error(`cannot read selector '${atom}'`);
   const [, up, at, method = 'name', value, down] = m;
-  const base = graph.members.filter((i) => matchAtom(graph.nodes[i]!, method, value!));
+  const match = matcher(method, value!);
+  const base = graph.members.filter((i) => match(graph.nodes[i]!));
   const out = new Set(base);
   const depthOf = (s: string | undefined) => (s === undefined ? 0 : s.replace('+', '') === '' ? Infinity : Number(s.replace('+', '')));
   if (at) {
