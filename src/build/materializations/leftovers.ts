@@ -6,7 +6,7 @@ import { cleanupLeftovers } from './sql/create.js';
 
 /** Cleans up, then returns the target relation as it now exists (or null). */
 export async function prepareTarget(adapter: Adapter, conn: Connection, target: RelationRef, signal?: AbortSignal): Promise<RelationInfo | null> {
-  await conn.execute(adapter.dialect.createSchemaIfNotExists(target.schema, target.database));
+  await ensureSchema(adapter, conn, target);
   // On `conn`, one at a time: the runner's thread holds it, and the pool may have no other.
   const existing = await adapter.getRelation(target, conn);
   const tmp = await adapter.getRelation(suffixed(target, TMP_SUFFIX), conn);
@@ -15,4 +15,18 @@ export async function prepareTarget(adapter: Adapter, conn: Connection, target: 
   if (statements.length === 0) return existing;
   await conn.transaction((tx) => runAll(tx, statements, signal));
   return adapter.getRelation(target, conn);
+}
+
+/**
+ * CREATE SCHEMA IF NOT EXISTS can still fail when two threads race to create the same schema
+ * (PostgreSQL reports a duplicate key). Once the other thread has committed, a second attempt is a
+ * no-op; a real error (permissions) fails again and is thrown.
+ */
+async function ensureSchema(adapter: Adapter, conn: Connection, target: RelationRef): Promise<void> {
+  const sql = adapter.dialect.createSchemaIfNotExists(target.schema, target.database);
+  try {
+    await conn.execute(sql);
+  } catch {
+    await conn.execute(sql);
+  }
 }
