@@ -2,6 +2,7 @@
 // obj.attr falls back to obj['attr'] and obj['key'] to obj.key; missing → Undefined.
 import { PY_CALLABLE, type JinjaCallable, type Kwargs } from './api.js';
 import { renderFault } from './errors.js';
+import { Loop } from './loop.js';
 import { dictMethods, hooks, listMethods, strMethods, type Method } from './methods.js';
 import { Undefined, isDict, isTuple, num, tuple, typeName } from './values.js';
 
@@ -177,6 +178,7 @@ export function call(f: unknown, args: unknown[], kwargs: Kwargs, self?: unknown
     return (f as (...a: unknown[]) => unknown).apply(self, args);
   }
   if (f instanceof Undefined) f.fail();
+  if (f instanceof Loop && f.recurse) return f.recurse(args[0], f.depth + 1);
   throw renderFault(`${describe(f)} is not callable`);
 }
 

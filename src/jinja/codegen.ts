@@ -144,21 +144,25 @@ export class CodeGen extends ExprGen {
   private forLoop(s: Extract<Stmt, { kind: 'for' }>, outer: Frame): string {
     const f = this.newFrame(outer);
     const id = f.id;
-    let code = `{\n${this.at(s)};\nlet $it${id} = rt.iter(${this.expr(s.iter, outer)}, ${this.at(s.iter)});\n`;
+    const iter = this.expr(s.iter, outer);
+    const usesLoop = s.recursive || bodyUses(s.body, 'loop');
+    // A recursive loop is an async function of (items, depth) that loop(items) calls again.
+    let code = s.recursive ? `const $rec${id} = async ($src, $depth) => {\nlet out = '';\n` : `{\n`;
+    code += `let $it${id} = rt.iter(${s.recursive ? '$src' : iter}, ${this.at(s.iter)});\n`;
     for (const n of targetNames(s.target)) code += `let ${f.declare(n)};\n`;
-    const usesLoop = bodyUses(s.body, 'loop');
     if (usesLoop) code += `let ${f.declare('loop')};\n`;
     if (s.filter) {
       const fl = this.temp();
       code += `${fl} = [];\nfor (const $v of $it${id}) {\n${this.assign(s.target, '$v', f, s)}if (rt.truthy(${this.expr(s.filter, f)})) ${fl}.push($v);\n}\n$it${id} = ${fl};\n`;
     }
     code += this.declareStores(frameStores(s.body), f);
-    if (usesLoop) code += `${f.resolve('loop')} = new rt.Loop($it${id});\n`;
+    if (usesLoop) code += `${f.resolve('loop')} = new rt.Loop($it${id}${s.recursive ? `, $depth, $rec${id}` : ''});\n`;
     code += `for (let $i${id} = 0; $i${id} < $it${id}.length; $i${id}++) {\n`;
     code += this.assign(s.target, `$it${id}[$i${id}]`, f, s);
     if (usesLoop) code += `${f.resolve('loop')}.i = $i${id};\n`;
     code += this.stmts(s.body, f) + '}\n';
     if (s.else) code += `if ($it${id}.length === 0) {\n${this.stmts(s.else, outer)}}\n`;
+    if (s.recursive) return code + `return out;\n};\n${this.at(s)};\nout += await $rec${id}(${iter}, 1);\n`;
     return code + '}\n';
   }
 

@@ -6,7 +6,12 @@ export class Loop {
   i = 0;
   private lastChanged: unknown[] | undefined;
 
-  constructor(private readonly items: unknown[]) {}
+  constructor(
+    private readonly items: unknown[],
+    readonly depth = 1,
+    /** For `{% for … recursive %}`: renders the loop body over other items, one level deeper. */
+    readonly recurse?: (items: unknown, depth: number) => Promise<string>,
+  ) {}
 
   get index(): number {
     return this.i + 1;
@@ -29,11 +34,8 @@ export class Loop {
   get length(): number {
     return this.items.length;
   }
-  get depth(): number {
-    return 1;
-  }
   get depth0(): number {
-    return 0;
+    return this.depth - 1;
   }
   get previtem(): unknown {
     return this.i > 0 ? this.items[this.i - 1] : new Undefined("'loop.previtem'");

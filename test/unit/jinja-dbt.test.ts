@@ -236,3 +236,15 @@ describe('Python container protocol on context objects', () => {
   ];
   for (const [src, expected] of cases) test(src, async () => assert.equal(await render(src, ctx), expected));
 });
+
+describe('recursive loops', () => {
+  const tree = [{ name: 'a', children: [{ name: 'b', children: [{ name: 'c' }] }, { name: 'd' }] }, { name: 'e' }];
+  test('loop(children) renders the body one level deeper (output from Python jinja2)', async () => {
+    const src = '{% for n in tree recursive %}[{{ loop.depth }}:{{ n.name }}{% if n.children %}({{ loop(n.children) }}){% endif %}]{% endfor %}';
+    assert.equal(await render(src, { tree }), '[1:a([2:b([3:c])][2:d])][1:e]');
+  });
+  test('loop.index restarts at each level and the else branch runs for empty levels', async () => {
+    const src = '{% for n in tree recursive %}{{ loop.index }}{{ n.name }}<{{ loop(n.children or []) }}>{% else %}-{% endfor %}';
+    assert.equal(await render(src, { tree }), '1a<1b<1c<->>2d<->>2e<->');
+  });
+});
