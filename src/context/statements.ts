@@ -33,8 +33,10 @@ export class StatementStore {
       const name = (kw.name ?? args[0] ?? null) as string | null;
       const fetch = Boolean(kw.fetch_result ?? args[1] ?? false);
       const caller = kw.caller as JinjaCallable | undefined;
-      if (!this.execute) return '';
+      // At parse time the body is still rendered (not run), so refs inside it become dependencies —
+      // dbt needs a `-- depends_on:` comment for those; martflow finds them.
       const sql = caller ? String(await caller([], {})) : '';
+      if (!this.execute) return '';
       const result = await this.run(sql, fetch);
       if (name !== null) this.results.set(name, result);
       return '';
