@@ -141,5 +141,16 @@ for (const engine of await testEngines()) {
         conn.release();
       }
     });
+
+    test('close() cancels running statements with CancelledError and returns promptly', async () => {
+      const second = await engine.open();
+      const running = second.execute(engine.longQuery).then(() => 'finished', (e: unknown) => e);
+      await new Promise((r) => setTimeout(r, 300));
+      await second.close();
+      assert.ok((await running) instanceof CancelledError, String(await running));
+      await assert.rejects(second.acquire(), /closed/);
+      // The first adapter (same database) is unaffected.
+      assert.deepEqual((await adapter.execute('select 4 as four')).rows, [[4]]);
+    });
   });
 }

@@ -83,10 +83,8 @@ export class DuckDBAdapter implements Adapter {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const conn of this.pool.connections) {
-      conn.interrupt();
-      conn.raw.closeSync();
-    }
+    // Running statements are interrupted and awaited: closing under a running query would hang.
+    await Promise.all(this.pool.connections.map((conn) => conn.close()));
     this.releaseInstance();
   }
 

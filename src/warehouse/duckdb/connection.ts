@@ -4,12 +4,13 @@ import { ResultReturnType, type DuckDBConnection } from '@duckdb/node-api';
 import { CancelledError, type ExecuteOptions, type QueryResult, type RelationRef } from '../adapter.js';
 import { BaseConnection } from '../base-connection.js';
 import { bulkLoad } from './bulk-load.js';
-import { toDatabaseError } from './errors.js';
+import { isInterrupt, toDatabaseError } from './errors.js';
 import { fromDuckDB } from './from-duckdb.js';
 import { paramToDuckDB } from './to-duckdb.js';
 
 export class DuckDBWarehouseConnection extends BaseConnection {
-  private running = false;
+  private running: Promise<unknown> | null = null;
+  private closing = false;
 
   constructor(
     readonly raw: DuckDBConnection,
@@ -18,9 +19,15 @@ export class DuckDBWarehouseConnection extends BaseConnection {
     super();
   }
 
-  /** Stops the running statement, if any (used by close()). */
-  interrupt(): void {
-    if (this.running) this.raw.interrupt();
+  /** Interrupts the running statement, waits for it to stop, and disconnects (used by close()). */
+  async close(): Promise<void> {
+    this.closing = true;
+    const running = this.running;
+    if (running) {
+      this.raw.interrupt();
+      await running.catch(() => undefined);
+    }
+    this.raw.closeSync();
   }
 
   protected async run(sql: string, options: ExecuteOptions): Promise<QueryResult> {
@@ -28,10 +35,12 @@ export class DuckDBWarehouseConnection extends BaseConnection {
     if (signal?.aborted) throw new CancelledError();
     const onAbort = () => this.raw.interrupt();
     signal?.addEventListener('abort', onAbort, { once: true });
-    this.running = true;
+    if (this.closing) throw new CancelledError('query cancelled: the warehouse connection is closed');
     try {
       const params = options.params?.map(paramToDuckDB);
-      const reader = await this.raw.runAndReadAll(sql, params && params.length > 0 ? params : undefined);
+      const pending = this.raw.runAndReadAll(sql, params && params.length > 0 ? params : undefined);
+      this.running = pending;
+      const reader = await pending;
       if (signal?.aborted) throw new CancelledError();
       // DML answers with a one-row "Count" result in DuckDB; like PostgreSQL, report only rowsAffected.
       if (reader.returnType === ResultReturnType.CHANGED_ROWS) return { columns: [], rows: [], rowsAffected: reader.rowsChanged };
@@ -42,9 +51,10 @@ export class DuckDBWarehouseConnection extends BaseConnection {
         rowsAffected: null,
       };
     } catch (error) {
+      if (this.closing && isInterrupt(error)) throw new CancelledError('query cancelled: the warehouse connection was closed');
       throw toDatabaseError(error, sql, signal);
     } finally {
-      this.running = false;
+      this.running = null;
       signal?.removeEventListener('abort', onAbort);
     }
   }

@@ -117,8 +117,8 @@ export class PostgresAdapter implements Adapter, PostgresSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.active].map((c) => this.cancelBackend(c.backendPid).catch(() => undefined)));
-    for (const c of this.active) c.release();
+    // Running statements are cancelled and awaited so every client is back before the pool ends.
+    await Promise.all([...this.active].map((c) => c.close()));
     await this.pool.end();
   }
 

@@ -20,6 +20,8 @@ export class PostgresConnection extends BaseConnection {
   private pendingCancel: Promise<void> = Promise.resolve();
   private released = false;
   private broken = false;
+  private closing = false;
+  private running: Promise<unknown> | null = null;
 
   constructor(
     readonly client: PoolClient,
@@ -44,15 +46,21 @@ export class PostgresConnection extends BaseConnection {
     try {
       // Without params pg uses the simple protocol, which also runs several statements in one string.
       const values = options.params && options.params.length > 0 ? options.params.map(toParam) : undefined;
-      const raw: unknown = await this.client.query({ text: sql, values, rowMode: 'array' });
+      if (this.closing) throw new CancelledError('query cancelled: the warehouse connection is closed');
+      const pending = this.client.query({ text: sql, values, rowMode: 'array' });
+      this.running = pending;
+      const raw: unknown = await pending;
       // A multi-statement string answers with one result per statement: the last one is the answer.
       const result = (Array.isArray(raw) ? raw[raw.length - 1] : raw) as PgResult;
       return await this.toQueryResult(result);
     } catch (error) {
       // No SQLSTATE means the connection itself failed (server restart, network): don't pool it again.
-      if (!/^[0-9A-Z]{5}$/.test(String((error as { code?: string }).code))) this.broken = true;
+      const code = String((error as { code?: string }).code);
+      if (!/^[0-9A-Z]{5}$/.test(code)) this.broken = true;
+      if (this.closing && code === '57014') throw new CancelledError('query cancelled: the warehouse connection was closed');
       throw toDatabaseError(error, sql, signal);
     } finally {
+      this.running = null;
       signal?.removeEventListener('abort', onAbort);
     }
   }
@@ -76,6 +84,17 @@ export class PostgresConnection extends BaseConnection {
     } catch (error) {
       throw toDatabaseError(error, sql);
     }
+  }
+
+  /** Cancels the running statement, waits for it to stop, and returns the client (used by close()). */
+  async close(): Promise<void> {
+    this.closing = true;
+    const running = this.running;
+    if (running) {
+      await this.session.cancelBackend(this.backendPid).catch(() => undefined);
+      await running.catch(() => undefined);
+    }
+    this.release();
   }
 
   release(): void {
