@@ -155,9 +155,10 @@ export class CodeGen extends ExprGen {
       const fl = this.temp();
       code += `${fl} = [];\nfor (const $v of $it${id}) {\n${this.assign(s.target, '$v', f, s)}if (rt.truthy(${this.expr(s.filter, f)})) ${fl}.push($v);\n}\n$it${id} = ${fl};\n`;
     }
-    code += this.declareStores(frameStores(s.body), f);
     if (usesLoop) code += `${f.resolve('loop')} = new rt.Loop($it${id}${s.recursive ? `, $depth, $rec${id}` : ''});\n`;
     code += `for (let $i${id} = 0; $i${id} < $it${id}.length; $i${id}++) {\n`;
+    // Names the body assigns start again from the outer value on every iteration, as in jinja2.
+    code += this.declareStores(frameStores(s.body), f);
     code += this.assign(s.target, `$it${id}[$i${id}]`, f, s);
     if (usesLoop) code += `${f.resolve('loop')}.i = $i${id};\n`;
     code += this.stmts(s.body, f) + '}\n';

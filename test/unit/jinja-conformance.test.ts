@@ -8,6 +8,7 @@ import { FILTERS } from './jinja-cases/filters.js';
 import { METHODS } from './jinja-cases/methods.js';
 import { MORE } from './jinja-cases/more.js';
 import { EXTRA } from './jinja-cases/extra.js';
+import { BLOCKS } from './jinja-cases/blocks.js';
 import type { ConformanceCase } from './jinja-cases/types.js';
 
 const env = new JinjaEnvironment();
@@ -36,3 +37,4 @@ run(FILTERS);
 run(METHODS);
 run(MORE);
 run(EXTRA);
+run(BLOCKS);

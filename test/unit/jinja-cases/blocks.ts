@@ -1,0 +1,46 @@
+// Generated from Python jinja2 3.1.6 (extensions do, loopcontrols): template → expected output.
+// Macros, call blocks, loops and per-iteration scoping.
+import type { ConformanceCase } from './types.js';
+
+export const BLOCKS: Record<string, ConformanceCase[]> = {
+  "macros2": [
+    ["{% macro m(a, b=a) %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}{{ m(1, 2) }}", "1112"],
+    ["{% macro wrap(tag) %}<{{ tag }}>{{ caller() }}</{{ tag }}>{% endmacro %}{% call wrap(\"b\") %}{% call wrap(\"i\") %}x{% endcall %}{% endcall %}", "<b><i>x</i></b>"],
+    ["{% macro m() %}{{ caller(x=1) }}{% endmacro %}{% call(x=0) m() %}{{ x }}{% endcall %}", "1"],
+    ["{% macro m() %}{{ caller() }}{% endmacro %}{% call(x=5) m() %}{{ x }}{% endcall %}", "5"],
+    ["{% macro m(a) %}{{ a }}|{{ varargs }}|{{ kwargs }}{% endmacro %}{{ m(1, 2, 3, b=4) }}", "1|(2, 3)|{'b': 4}"],
+    ["{% macro m(sql) %}{{ sql | trim }}{% endmacro %}{% set q %}\n  select 1\n{% endset %}[{{ m(q) }}]", "[select 1]"],
+    ["{% macro m() -%}\n  {%- for i in range(3) -%}\n    {{ i }}\n  {%- endfor -%}\n{%- endmacro %}[{{ m() }}]", "[012]"],
+    ["{% macro m(items) %}{% for i in items %}{{ caller(i, loop.index) }}{% endfor %}{% endmacro %}{% call(item, idx) m([\"a\", \"b\"]) %}{{ idx }}={{ item }};{% endcall %}", "1=a;2=b;"],
+    ["{% macro m() %}{% set ns = namespace(c=0) %}{% for i in range(3) %}{% set ns.c = ns.c + i %}{% endfor %}{{ ns.c }}{% endmacro %}{{ m() }}{{ m() }}", "33"],
+    ["{% macro a() %}A{% endmacro %}{% macro b() %}{{ a() }}B{% endmacro %}{% macro a() %}Z{% endmacro %}{{ b() }}", "ZB"],
+    ["{% set m = \"not a macro\" %}{% macro m() %}macro{% endmacro %}{{ m() }}", "macro"],
+    ["{% macro m(x) %}{% if x > 0 %}{{ x }}{{ m(x - 1) }}{% endif %}{% endmacro %}{{ m(3) }}", "321"],
+  ],
+  "statements3": [
+    ["{% for k, v in {'b': 2, 'a': 1} | dictsort %}{{ k }}{{ v }}{% endfor %}", "a1b2"],
+    ["{% for x in [1, 2, 3] | reverse %}{{ x }}{% endfor %}", "321"],
+    ["{% for i in range(3) %}{{ loop.cycle('a', 'b', 'c') }}{% endfor %}", "abc"],
+    ["{% for x in 'ab' %}{% for y in 'cd' %}{{ x }}{{ y }}{{ loop.index }}{% endfor %}{% endfor %}", "ac1ad2bc1bd2"],
+    ["{% filter indent(2) %}a\nb{% endfilter %}", "a\n  b"],
+    ["{% filter center(9) %}mid{% endfilter %}|", "   mid   |"],
+    ["{% for a, b in [['x', 1], ['y', 2]] %}{{ a }}{{ b }}{% endfor %}", "x1y2"],
+    ["{% for x in [1, 2, 3] if x > 1 %}{{ loop.index }}{{ x }}{% else %}none{% endfor %}", "1223"],
+    ["{% for x in [1] if x > 5 %}{{ x }}{% else %}none{% endfor %}", "none"],
+    ["{% set a = 1 %}{% set b = a %}{% set a = 2 %}{{ a }}{{ b }}", "21"],
+    ["{% set l = [1, 2] %}{% set m = l %}{% do m.append(3) %}{{ l }}", "[1, 2, 3]"],
+    ["{% set x = {'a': {'b': []}} %}{% do x.a.b.append(1) %}{{ x }}", "{'a': {'b': [1]}}"],
+    ["{% if true %}a{% elif undefined_name.attr %}b{% endif %}", "a"],
+    ["{% if false and undefined_name.attr %}a{% else %}b{% endif %}", "b"],
+    ["{{ undefined_name is defined and undefined_name.attr }}", "False"],
+    ["{% set x = 'a' if true else 'b' %}{{ x }}", "a"],
+    ["{% with x = 1 %}{% with y = x + 1 %}{{ x }}{{ y }}{% endwith %}{% endwith %}", "12"],
+    ["{# {{ not rendered }} #}ok", "ok"],
+    ["{{ 'a' }}{# c #}{{ 'b' }}", "ab"],
+    ["{% raw %}{% if %}{% endraw %}", "{% if %}"],
+    ["{%- if true -%} a {%- endif -%}", "a"],
+    ["{% for x in range(3) %}{% if loop.first %}first{% elif loop.last %}last{% else %}mid{% endif %} {% endfor %}", "first mid last "],
+    ["{% set counter = namespace(n=0) %}{% for x in range(3) %}{% for y in range(2) %}{% set counter.n = counter.n + 1 %}{% endfor %}{% endfor %}{{ counter.n }}", "6"],
+    ["{% for i in range(2) %}{% set x = i %}{% for j in range(2) %}{{ x }}{% set x = x + 10 %}{% endfor %}{{ x }}|{% endfor %}", "000|111|"],
+  ],
+};
