@@ -97,6 +97,18 @@ for (const engine of ENGINES) {
       assert.deepEqual((await all('inc_dups')).map((r) => r.name), ['x', 'y', 'z'].filter((n) => n).sort());
     });
 
+    test('merge with a key repeated in the new rows is a UserError naming the key', async () => {
+      const sql = `select * from (values (1, 'x', 1), (1, 'y', 2), (2, 'z', 3)) as t(id, name, amount)`;
+      await run('inc_merge_dups', { unique_key: 'id' }, numbers(1, 2));
+      await assert.rejects(run('inc_merge_dups', { unique_key: 'id' }, sql), (err: Error) => {
+        assert.equal(err.name, 'UserError');
+        assert.match(err.message, /inc_merge_dups/);
+        assert.match(err.message, /id=1 appears 2 times/);
+        return true;
+      });
+      assert.deepEqual(await ids(e, q(e, 'inc_merge_dups')), [1, 2]);
+    });
+
     test('incremental_predicates limit which target rows a merge may touch', async () => {
       const config = { unique_key: 'id', incremental_predicates: ['DBT_INTERNAL_DEST.id > 5'] };
       await run('inc_preds', config, numbers(1, 10));

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suffixed, BACKUP_SUFFIX, TMP_SUFFIX } from '../../src/build/materializations/relation-names.js';
 import { cleanupLeftovers, swapIntoPlace } from '../../src/build/materializations/sql/create.js';
-import { appendSql, deleteInsertSql, mergeSql, type IncrementalSqlInput } from '../../src/build/materializations/sql/incremental.js';
+import { appendSql, deleteInsertSql, duplicateKeySql, mergeSql, type IncrementalSqlInput } from '../../src/build/materializations/sql/incremental.js';
 import { diffColumns, schemaChangeSql } from '../../src/build/materializations/sql/schema-change.js';
 import { createSeedTableSql, truncateSql } from '../../src/build/seeds/sql.js';
 import { snapshotConfig } from '../../src/build/snapshots/config.js';
@@ -42,7 +42,7 @@ const CASES: Record<string, (d: Dialect) => string[]> = {
     ...cleanupLeftovers(d, target, { target: null, tmp: null, backup: view(suffixed(target, BACKUP_SUFFIX)) }),
   ],
   'incremental-append': (d) => appendSql(d, incremental({ uniqueKey: [] })),
-  'incremental-merge': (d) => mergeSql(d, incremental()),
+  'incremental-merge': (d) => [duplicateKeySql(d, tmp, ['id']), ...mergeSql(d, incremental())],
   'incremental-merge-predicates': (d) =>
     mergeSql(d, incremental({ uniqueKey: ['id', 'customer_id'], predicates: ["DBT_INTERNAL_DEST.order_date > current_date - 7"], updateColumns: ['amount'] })),
   'incremental-delete-insert': (d) => deleteInsertSql(d, incremental({ uniqueKey: ['id', 'customer_id'], predicates: ['DBT_INTERNAL_DEST.amount > 0'] })),

@@ -16,7 +16,7 @@ import {
 import { commitWithState, runAll } from './executor.js';
 import { prepareTarget } from './leftovers.js';
 import { TMP_SUFFIX, cleanSelect, suffixed } from './relation-names.js';
-import { appendSql, deleteInsertSql, mergeSql, type IncrementalSqlInput } from './sql/incremental.js';
+import { appendSql, deleteInsertSql, duplicateKeySql, mergeSql, type IncrementalSqlInput } from './sql/incremental.js';
 import { describeDiff, diffColumns, isEmptyDiff, schemaChangeSql } from './sql/schema-change.js';
 import { materializeTable } from './table.js';
 import type { MaterializeInput, MaterializeResult } from './types.js';
@@ -54,6 +54,7 @@ export async function materializeIncremental(input: MaterializeInput): Promise<M
       predicates: configList(node, 'incremental_predicates') ?? [],
       updateColumns: updateColumns(node, columns, stagedColumns),
     };
+    if (strategy === 'merge') await assertUniqueKeys(input, keys);
     const plan = strategySql(adapter, strategy, sqlInput);
     const written = await commitWithState(input, async (tx) => {
       await runAll(tx, alters, signal);
@@ -65,6 +66,19 @@ export async function materializeIncremental(input: MaterializeInput): Promise<M
   } finally {
     await conn.execute(d.dropRelationIfExists(staged, 'table')).catch(() => undefined);
   }
+}
+
+async function assertUniqueKeys(input: MaterializeInput, keys: string[]): Promise<void> {
+  const { adapter, conn, node, relation } = input;
+  const res = await conn.execute(duplicateKeySql(adapter.dialect, suffixed(relation, TMP_SUFFIX), keys), input.signal ? { signal: input.signal } : undefined);
+  const row = res.rows[0];
+  if (!row) return;
+  const value = keys.map((k, i) => `${k}=${row[i] === null ? 'null' : String(row[i])}`).join(', ');
+  throw new UserError(`the new rows of ${node.name} repeat the unique_key (${value} appears ${String(row[keys.length])} times), so merge cannot tell which row wins`, {
+    location: node.location ?? { file: node.original_file_path },
+    node: node.unique_id,
+    hint: "Deduplicate the model's rows (e.g. qualify row_number() over (partition by the key) = 1), or use incremental_strategy='delete+insert'.",
+  });
 }
 
 /** Columns present in both (after the schema change), in the target's order, then the added ones. */

@@ -58,3 +58,13 @@ export function mergeSql(d: Dialect, input: IncrementalSqlInput): string[] {
   );
   return [lines.join('\n')];
 }
+
+/**
+ * One key that occurs more than once among the new rows, with its count (no rows: keys are unique).
+ * MERGE cannot apply two source rows to one target row; engines differ in how they fail, so the
+ * merge checks first and says which key repeats.
+ */
+export function duplicateKeySql(d: Dialect, staged: RelationRef, uniqueKey: string[]): string {
+  const keys = uniqueKey.map((k) => d.quoteIdentifier(k)).join(', ');
+  return `select ${keys}, count(*) as n\nfrom ${d.relation(staged)}\ngroup by ${keys}\nhaving count(*) > 1\nlimit 1`;
+}
