@@ -16,10 +16,10 @@ export interface ServedProject {
   close(): Promise<void>;
 }
 
-export async function serveInProcess(projectDir: string, options: { authToken?: string; today?: Date } = {}): Promise<ServedProject> {
+export async function serveInProcess(projectDir: string, options: { authToken?: string; today?: Date; target?: string } = {}): Promise<ServedProject> {
   const sink = new Writable({ write: (_c, _e, done) => done() });
   const logger = new Logger({ format: 'text', quiet: true, color: false }, sink);
-  const ws = await Workspace.open(toGlobalOptions({ projectDir }), logger, { connect: true, flags: { WHICH: 'serve' } });
+  const ws = await Workspace.open(toGlobalOptions({ projectDir, target: options.target }), logger, { connect: true, flags: { WHICH: 'serve' } });
   try {
     await generateDocs(ws, { catalog: true, compile: true });
     const service = new DashboardService(ws, options.today ? () => options.today! : undefined);

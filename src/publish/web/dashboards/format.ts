@@ -15,7 +15,7 @@ export function formatValue(v: unknown, format: Format): string {
     case 'text':
       return String(v);
     default:
-      return n.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(n) ? 0 : 2 });
+      return n.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(n) ? 0 : Math.abs(n) < 1 ? 4 : 2 });
   }
 }
 
