@@ -8,6 +8,11 @@ import type { MaterializeInput, MaterializeResult } from './types.js';
 export type { MaterializeInput, MaterializeResult } from './types.js';
 export { willBeIncremental, shouldFullRefresh } from './config.js';
 export { TMP_SUFFIX, BACKUP_SUFFIX } from './relation-names.js';
+/**
+ * Cleans up a killed run's tmp/backup relations (restoring an orphaned backup) and returns the
+ * relation as it now exists: call it before willBeIncremental so is_incremental() sees the restored table.
+ */
+export { prepareTarget } from './leftovers.js';
 export { buildSeed, type SeedInput } from '../seeds/index.js';
 export { buildSnapshot, type SnapshotInput } from '../snapshots/index.js';
 
