@@ -45,7 +45,8 @@ export function compileProgram(source: string, file: string, names: CompileNames
       macros.push({ name: s.name, params: s.params.map((p) => ({ name: p.name, defaultSource: p.defaultSource })), line: s.line, source: s.source });
     }
   }
-  return { render, locs: gen.locs, macros, body };
+  // The AST is kept only where bindMacros may need it later.
+  return { render, locs: gen.locs, macros, body: macros.length ? body : [] };
 }
 
 export function compileMacros(program: Program, file: string, names: CompileNames): { fn: MacrosFn; locs: number[] } {

@@ -141,3 +141,14 @@ describe('unknown filters and tests inside conditionals', () => {
     });
   });
 });
+
+describe('cached templates keep their own path', () => {
+  test('the same text under two paths reports each path', async () => {
+    const e = new JinjaEnvironment();
+    const a = e.compile('{{ nope() }}', 'models/a.sql');
+    const b = e.compile('{{ nope() }}', 'models/b.sql');
+    assert.equal(e.cacheSize, 1);
+    await assert.rejects(a.render({}), (err: UserError) => err.location?.file === 'models/a.sql');
+    await assert.rejects(b.render({}), (err: UserError) => err.location?.file === 'models/b.sql');
+  });
+});
