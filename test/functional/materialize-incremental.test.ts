@@ -128,6 +128,17 @@ for (const engine of ENGINES) {
       assert.deepEqual(await ids(e, q(e, 'inc_refresh')), [1, 2, 3, 4]);
     });
 
+    test('switching view → incremental → table → incremental keeps the right rows', async () => {
+      const go = (materialized: string, sql: string) =>
+        materialize({ node: node('inc_switch', { materialized, unique_key: 'id' }, sql), relation: rel('inc_switch'), adapter: e.adapter, conn: e.conn, fullRefresh: false });
+      await go('view', numbers(1, 3));
+      assert.equal((await go('incremental', numbers(1, 5))).message, 'SELECT 5'); // a view is rebuilt as a table
+      assert.equal((await e.adapter.getRelation(rel('inc_switch'), e.conn))?.type, 'table');
+      await go('table', numbers(1, 2));
+      assert.match((await go('incremental', numbers(2, 4))).message, /^MERGE 3$/);
+      assert.deepEqual(await ids(e, q(e, 'inc_switch')), [1, 2, 3, 4]);
+    });
+
     test('willBeIncremental follows existence, kind and full refresh', async () => {
       const n = node('x', { materialized: 'incremental' });
       const table = { ...rel('x'), type: 'table' as const };
