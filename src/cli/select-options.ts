@@ -34,7 +34,7 @@ export function selectFromOptions(
   manifest: Manifest,
   options: Record<string, unknown>,
   logger: Logger,
-  context: { targetDir: string; resourceTypes?: string[] },
+  context: { targetDir: string; resourceTypes?: string[]; includeEmptyNodes?: boolean },
 ): SelectionResult {
   const graph = Graph.fromManifest(manifest);
   const select = [...((options.select as string[] | undefined) ?? []), ...((options.models as string[] | undefined) ?? [])];
@@ -70,6 +70,7 @@ export function selectFromOptions(
     sources,
     indirectSelection: (options.indirectSelection as never) ?? 'eager',
     resourceTypes: context.resourceTypes as never,
+    includeEmptyNodes: context.includeEmptyNodes,
   });
   for (const w of result.warnings) logger.warn(w);
   return { selected: result.selected, graph };

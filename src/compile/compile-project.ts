@@ -23,13 +23,19 @@ export async function isIncremental(ws: Workspace, node: ManifestNode, fullRefre
   return existing !== null && existing.type === 'table';
 }
 
+/** Where dbt writes a node's compiled SQL: generic tests go under their schema file's path. */
+function compiledRelativePath(node: ManifestNode): string {
+  return node.test_metadata ? join(node.original_file_path, node.path) : node.original_file_path;
+}
+
 export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
-  const path = join(ws.targetDir, 'compiled', node.package_name, node.original_file_path);
+  const rel = compiledRelativePath(node);
+  const path = join(ws.targetDir, 'compiled', node.package_name, rel);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, sql.endsWith('\n') ? sql : sql + '\n');
   node.compiled = true;
   node.compiled_code = sql;
-  node.compiled_path = join(ws.project.root.project.targetPath, 'compiled', node.package_name, node.original_file_path);
+  node.compiled_path = join(ws.project.root.project.targetPath, 'compiled', node.package_name, rel);
   node.extra_ctes_injected = true;
 }
 

@@ -153,7 +153,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
     for (const t of pkg.tests) {
       const path = relPath(pkg, project, t.path);
       await addSqlNode(pkg, 'test', {
-        uniqueId: t.uniqueId, name: t.name, path: t.path, originalFilePath: path, fqn: t.fqn,
+        uniqueId: t.uniqueId, name: t.name, path: t.nodePath, originalFilePath: path, fqn: t.fqn,
         rawCode: t.rawCode, checksum: '', template: t.rawCode, location: t.location,
       }, undefined, { schemaYamlConfig: t.config, testInstance: t });
       const last = pending[pending.length - 1];
@@ -163,6 +163,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
         last.node.file_key_name = t.fileKeyName;
         last.node.description = t.description;
         last.node.checksum = { name: 'none', checksum: '' };
+        last.node.tags = [...new Set([...t.tags, ...last.node.config.tags])];
       }
     }
   }

@@ -2,7 +2,7 @@
 import type { CommandSpec } from '../command.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { addSelectOptions, selectFromOptions } from '../select-options.js';
-import { formatList } from '../../graph/index.js';
+import { formatList, lsResourceTypes } from '../../graph/index.js';
 import { UserError } from '../../util/errors.js';
 
 const OUTPUTS = ['name', 'path', 'json', 'selector'];
@@ -25,7 +25,8 @@ export const lsCommand: CommandSpec = {
     try {
       const { selected, graph } = selectFromOptions(ws.manifest, options, ctx.logger, {
         targetDir: ws.targetDir,
-        resourceTypes: options.resourceType as string[] | undefined,
+        resourceTypes: lsResourceTypes(options.resourceType as string[] | undefined),
+        includeEmptyNodes: true,
       });
       const ids = graph.topologicalOrder().filter((id) => selected.has(id));
       const lines = formatList(ws.manifest, ids, output as 'name', options.outputKeys as string[] | undefined);
