@@ -58,6 +58,11 @@ export interface StagingInput extends SnapshotSqlInput {
   targetColumns: string[];
 }
 
+/** A CTE from its body lines; `false` entries (optional lines) are left out. */
+function cte(name: string, lines: (string | false)[]): string {
+  return [`${name} as (`, ...lines.filter((l): l is string => l !== false), ')'].join('\n');
+}
+
 /** The changes to apply: rows tagged dbt_change_type insert / update / delete. */
 export function snapshotStagingSelect(d: Dialect, input: StagingInput): string {
   const { config } = input;
@@ -66,33 +71,102 @@ export function snapshotStagingSelect(d: Dialect, input: StagingInput): string {
   const now = snapshotTime(d);
   const invalidates = config.hardDeletes === 'invalidate' || config.hardDeletes === 'new_record';
   const newRecord = config.hardDeletes === 'new_record';
-  const deletedFlag = (alias: string): string => (newRecord ? ` or ${alias}.${cols.dbt_is_deleted} = 'True'` : '');
-  const latestIsDeleted = `snapshotted_data.${cols.dbt_is_deleted} = 'True'\n            and ${isCurrent(config, 'snapshotted_data')}`;
+  const join = `        on ${keyJoin(d, config, 'snapshotted_data', 'source_data')}`;
+  const changed = `${s.rowChanged}${newRecord ? ` or snapshotted_data.${cols.dbt_is_deleted} = 'True'` : ''}`;
+  const comma = newRecord ? ',' : '';
+  // new_record: a key whose latest version is already a deletion record is not deleted again.
+  const notAlreadyDeleted = [
+    '        and not (',
+    `            snapshotted_data.${cols.dbt_is_deleted} = 'True'\n            and ${isCurrent(config, 'snapshotted_data')}`,
+    '        )',
+  ];
 
   const ctes: string[] = [
-    `snapshot_query as (\n\n${input.sourceSql}\n\n)`,
-    `snapshotted_data as (\n    select *, ${keyFields(config)}\n    from ${d.relation(input.target)}\n    where ${isCurrent(config, '')}\n)`,
-    `insertions_source_data as (\n    select *, ${keyFields(config)},\n        ${s.updatedAt} as ${cols.dbt_updated_at},\n        ${s.updatedAt} as ${cols.dbt_valid_from},\n        ${validToCurrent(input)},\n        ${s.scdId} as ${cols.dbt_scd_id}\n    from snapshot_query\n)`,
-    `updates_source_data as (\n    select *, ${keyFields(config)},\n        ${s.updatedAt} as ${cols.dbt_updated_at},\n        ${s.updatedAt} as ${cols.dbt_valid_from},\n        ${s.updatedAt} as ${cols.dbt_valid_to}\n    from snapshot_query\n)`,
+    cte('snapshot_query', ['', input.sourceSql, '']),
+    cte('snapshotted_data', [`    select *, ${keyFields(config)}`, `    from ${d.relation(input.target)}`, `    where ${isCurrent(config, '')}`]),
+    cte('insertions_source_data', [
+      `    select *, ${keyFields(config)},`,
+      `        ${s.updatedAt} as ${cols.dbt_updated_at},`,
+      `        ${s.updatedAt} as ${cols.dbt_valid_from},`,
+      `        ${validToCurrent(input)},`,
+      `        ${s.scdId} as ${cols.dbt_scd_id}`,
+      '    from snapshot_query',
+    ]),
+    cte('updates_source_data', [
+      `    select *, ${keyFields(config)},`,
+      `        ${s.updatedAt} as ${cols.dbt_updated_at},`,
+      `        ${s.updatedAt} as ${cols.dbt_valid_from},`,
+      `        ${s.updatedAt} as ${cols.dbt_valid_to}`,
+      '    from snapshot_query',
+    ]),
   ];
-  if (invalidates) ctes.push(`deletes_source_data as (\n    select *, ${keyFields(config)}\n    from snapshot_query\n)`);
+  if (invalidates) ctes.push(cte('deletes_source_data', [`    select *, ${keyFields(config)}`, '    from snapshot_query']));
   ctes.push(
-    `insertions as (\n    select\n        'insert' as dbt_change_type,\n        source_data.*${newRecord ? `,\n        'False' as ${cols.dbt_is_deleted}` : ''}\n    from insertions_source_data as source_data\n    left outer join snapshotted_data\n        on ${keyJoin(d, config, 'snapshotted_data', 'source_data')}\n    where ${keyIsNull(config, 'snapshotted_data')}\n        or (not ${keyIsNull(config, 'snapshotted_data')} and (${s.rowChanged}${deletedFlag('snapshotted_data')}))\n)`,
-    `updates as (\n    select\n        'update' as dbt_change_type,\n        source_data.*,\n        snapshotted_data.${cols.dbt_scd_id}${newRecord ? `,\n        snapshotted_data.${cols.dbt_is_deleted}` : ''}\n    from updates_source_data as source_data\n    join snapshotted_data\n        on ${keyJoin(d, config, 'snapshotted_data', 'source_data')}\n    where (${s.rowChanged}${deletedFlag('snapshotted_data')})\n)`,
+    cte('insertions', [
+      '    select',
+      "        'insert' as dbt_change_type,",
+      `        source_data.*${comma}`,
+      newRecord && `        'False' as ${cols.dbt_is_deleted}`,
+      '    from insertions_source_data as source_data',
+      '    left outer join snapshotted_data',
+      join,
+      `    where ${keyIsNull(config, 'snapshotted_data')}`,
+      `        or (not ${keyIsNull(config, 'snapshotted_data')} and (${changed}))`,
+    ]),
+    cte('updates', [
+      '    select',
+      "        'update' as dbt_change_type,",
+      '        source_data.*,',
+      `        snapshotted_data.${cols.dbt_scd_id}${comma}`,
+      newRecord && `        snapshotted_data.${cols.dbt_is_deleted}`,
+      '    from updates_source_data as source_data',
+      '    join snapshotted_data',
+      join,
+      `    where (${changed})`,
+    ]),
   );
   if (invalidates) {
     ctes.push(
-      `deletes as (\n    select\n        'delete' as dbt_change_type,\n        source_data.*,\n        ${now} as ${cols.dbt_valid_from},\n        ${now} as ${cols.dbt_updated_at},\n        ${now} as ${cols.dbt_valid_to},\n        snapshotted_data.${cols.dbt_scd_id}${newRecord ? `,\n        snapshotted_data.${cols.dbt_is_deleted}` : ''}\n    from snapshotted_data\n    left join deletes_source_data as source_data\n        on ${keyJoin(d, config, 'snapshotted_data', 'source_data')}\n    where ${keyIsNull(config, 'source_data')}${newRecord ? `\n        and not (\n            ${latestIsDeleted}\n        )` : ''}\n)`,
+      cte('deletes', [
+        '    select',
+        "        'delete' as dbt_change_type,",
+        '        source_data.*,',
+        `        ${now} as ${cols.dbt_valid_from},`,
+        `        ${now} as ${cols.dbt_updated_at},`,
+        `        ${now} as ${cols.dbt_valid_to},`,
+        `        snapshotted_data.${cols.dbt_scd_id}${comma}`,
+        newRecord && `        snapshotted_data.${cols.dbt_is_deleted}`,
+        '    from snapshotted_data',
+        '    left join deletes_source_data as source_data',
+        join,
+        `    where ${keyIsNull(config, 'source_data')}`,
+        ...(newRecord ? notAlreadyDeleted : []),
+      ]),
     );
   }
   if (newRecord) {
+    // The deleted row's last values, then a fresh version flagged dbt_is_deleted = 'True'.
     const target = new Set(input.targetColumns.map((c) => c.toLowerCase()));
     const values = input.sourceColumns.map((c) => `${target.has(c.toLowerCase()) ? 'snapshotted_data' : 'source_data'}.${d.quoteIdentifier(c)}`);
     const keys = config.keyIsList
       ? config.uniqueKey.map((k, i) => `snapshotted_data.${k} as dbt_unique_key_${i + 1}`)
       : ['snapshotted_data.dbt_unique_key as dbt_unique_key'];
     ctes.push(
-      `deletion_records as (\n    select\n        'insert' as dbt_change_type,\n        ${[...values, ...keys].join(',\n        ')},\n        ${now} as ${cols.dbt_valid_from},\n        ${now} as ${cols.dbt_updated_at},\n        snapshotted_data.${cols.dbt_valid_to} as ${cols.dbt_valid_to},\n        ${hashArguments(d, [`snapshotted_data.${cols.dbt_scd_id}`, now])} as ${cols.dbt_scd_id},\n        'True' as ${cols.dbt_is_deleted}\n    from snapshotted_data\n    left join deletes_source_data as source_data\n        on ${keyJoin(d, config, 'snapshotted_data', 'source_data')}\n    where ${keyIsNull(config, 'source_data')}\n        and not (\n            ${latestIsDeleted}\n        )\n)`,
+      cte('deletion_records', [
+        '    select',
+        "        'insert' as dbt_change_type,",
+        ...[...values, ...keys].map((v) => `        ${v},`),
+        `        ${now} as ${cols.dbt_valid_from},`,
+        `        ${now} as ${cols.dbt_updated_at},`,
+        `        snapshotted_data.${cols.dbt_valid_to} as ${cols.dbt_valid_to},`,
+        `        ${hashArguments(d, [`snapshotted_data.${cols.dbt_scd_id}`, now])} as ${cols.dbt_scd_id},`,
+        `        'True' as ${cols.dbt_is_deleted}`,
+        '    from snapshotted_data',
+        '    left join deletes_source_data as source_data',
+        join,
+        `    where ${keyIsNull(config, 'source_data')}`,
+        ...notAlreadyDeleted,
+      ]),
     );
   }
   const parts = ['select * from insertions', 'select * from updates'];
