@@ -7,7 +7,7 @@ with sends as (
            count(case when event_type in ('OPEN', 'CLICK') then 1 end) as engaged,
            min(event_ts)                                             as first_event_at
     from {{ ref('fct_email_events') }}
-    where batch_date >= (select max(batch_date) from {{ ref('fct_email_events') }}) - 7
+    where batch_date >= (select max(batch_date) from {{ ref('fct_email_events') }}) - {{ var('test_lookback_days') }}
     group by send_id
 )
 select *

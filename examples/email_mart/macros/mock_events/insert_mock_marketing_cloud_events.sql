@@ -47,6 +47,27 @@
   ) as p(campaign_slot, campaign_id, p_bounce, p_open, p_click)
 {%- endmacro %}
 
+{#- The funnel's event kinds: one union branch each. `where` picks the sends that have the event,
+    `secs` is its time in seconds after the send day's midnight. A duplicated delivery is a second
+    branch with the same event id. -#}
+{% macro mock_event_branches() %}
+  {%- set link = "'https://example.com/' || lower(campaign_id) || '/' || link_path" -%}
+  {%- set bounce = "case when hard_bounce then 'HARD' else 'SOFT' end" -%}
+  {{ return([
+      {'code': 'SND', 'type': 'SEND', 'secs': 't_send', 'where': 'true'},
+      {'code': 'SND', 'type': 'SEND', 'secs': 't_send', 'where': 'duplicate_send'},
+      {'code': 'DLV', 'type': 'DELIVERED', 'secs': 't_send + 5 + deliver_delay', 'where': 'not bounced'},
+      {'code': 'DLV', 'type': 'DELIVERED', 'secs': 't_send + 5 + deliver_delay', 'where': 'not bounced and duplicate_delivery'},
+      {'code': 'BNC', 'type': 'BOUNCE', 'secs': 't_send + 30 + bounce_delay', 'where': 'bounced', 'bounce_type': bounce},
+      {'code': 'BNC', 'type': 'BOUNCE', 'secs': 't_send + 30 + bounce_delay', 'where': 'bounced and duplicate_delivery', 'bounce_type': bounce},
+      {'code': 'OP1', 'type': 'OPEN', 'secs': 't_send + open_delay', 'where': 'opened', 'machine': 'machine_open', 'lag': 'tracking_lag_days'},
+      {'code': 'OP2', 'type': 'OPEN', 'secs': 't_send + open_delay + reopen_delay', 'where': 'opened and reopened', 'machine': 'false', 'lag': 'tracking_lag_days'},
+      {'code': 'CL1', 'type': 'CLICK', 'secs': 't_engaged + click_delay', 'where': 'clicked', 'link': link, 'lag': 'tracking_lag_days'},
+      {'code': 'CL2', 'type': 'CLICK', 'secs': 't_engaged + click_delay + reclick_delay', 'where': 'clicked and clicked_again', 'link': link, 'lag': 'tracking_lag_days'},
+      {'code': 'UNS', 'type': 'UNSUBSCRIBE', 'secs': 't_engaged + unsub_delay', 'where': 'unsubscribed', 'lag': 'tracking_lag_days'},
+  ]) }}
+{% endmacro %}
+
 {% macro mock_events_insert_sql(rel, days, sends_per_day, seed) %}
 {%- set n_sending = var('mock_sending_campaigns') | length -%}
 {%- set n_orphan = var('mock_orphan_campaigns') | length -%}
@@ -67,29 +88,35 @@ send_days as (
     cross join generate_series(-3, {{ days - 1 }}) as g(i)
     where w.first_batch + cast(g.i as integer) >= {{ first_day }}
 ),
-sends as materialized (
+sends as (
     select d.send_date, s.i as send_seq,
            md5({{ key }}) as h1,
-           md5({{ key }} || '|2') as h2,
-           md5({{ key }} || '|3') as h3
+           md5({{ key }} || '|2') as h2
     from send_days as d
     cross join generate_series(1, {{ sends_per_day }}) as s(i)
 ),
+words as (
+    select send_date, send_seq,
+           {{ mock_hash_word('h1', 0) }} as w1,
+           {{ mock_hash_word('h1', 1) }} as w2,
+           {{ mock_hash_word('h2', 0) }} as w3
+    from sends
+),
 draws as (
     select send_date, send_seq,
-           {{ mock_uniform('h1', 0) }} as u_campaign,
-           {{ mock_uniform('h1', 1) }} as u_person,
-           {{ mock_uniform('h1', 2) }} as u_time,
-           {{ mock_uniform('h1', 3) }} as u_bounce,
-           {{ mock_uniform('h2', 0) }} as u_open,
-           {{ mock_uniform('h2', 1) }} as u_open_delay,
-           {{ mock_uniform('h2', 2) }} as u_machine,
-           {{ mock_uniform('h2', 3) }} as u_reopen,
-           {{ mock_uniform('h3', 0) }} as u_click,
-           {{ mock_uniform('h3', 1) }} as u_click_delay,
-           {{ mock_uniform('h3', 2) }} as u_unsub,
-           {{ mock_uniform('h3', 3) }} as u_defect
-    from sends
+           {{ mock_uniform('w1', 0) }} as u_campaign,
+           {{ mock_uniform('w1', 1) }} as u_person,
+           {{ mock_uniform('w1', 2) }} as u_time,
+           {{ mock_uniform('w1', 3) }} as u_bounce,
+           {{ mock_uniform('w2', 0) }} as u_open,
+           {{ mock_uniform('w2', 1) }} as u_open_delay,
+           {{ mock_uniform('w2', 2) }} as u_machine,
+           {{ mock_uniform('w2', 3) }} as u_reopen,
+           {{ mock_uniform('w3', 0) }} as u_click,
+           {{ mock_uniform('w3', 1) }} as u_click_delay,
+           {{ mock_uniform('w3', 2) }} as u_unsub,
+           {{ mock_uniform('w3', 3) }} as u_defect
+    from words
 ),
 slotted as (
     select draws.*,
@@ -101,7 +128,9 @@ slotted as (
     from draws
 ),
 outcomes as (
-    select s.send_date, s.send_seq, p.campaign_id,
+    select s.send_date, cast(s.send_date as timestamp) as send_midnight,
+           'S{{ seed }}-' || replace(cast(s.send_date as varchar), '-', '') || '-' || lpad(cast(s.send_seq as varchar), 7, '0') as send_id,
+           p.campaign_id,
            case when s.person_slot < 300 then 'C-' || lpad(cast(s.person_slot + 1 as varchar), 5, '0')
                 else 'L-' || lpad(cast(s.person_slot - 299 as varchar), 5, '0') end as subscriber_key,
            21600 + cast(floor(s.u_time * 50400) as integer) as t_send,
@@ -131,67 +160,33 @@ outcomes as (
     from slotted as s
     join {{ mock_campaign_profiles() }} on p.campaign_slot = s.campaign_slot
 ),
-timed as (
+timed as materialized (
     select o.*,
            case when opened then t_send + open_delay else t_send + 600 end as t_engaged
     from outcomes as o
 ),
-events as materialized (
-    select send_date, send_seq, 'SND' as code, 'SEND' as event_type, t_send as secs, campaign_id, subscriber_key,
-           {{ no_text }} as bounce_type, cast(null as boolean) as is_machine_open, {{ no_text }} as link_url, 0 as lag_days, duplicate_send as duplicated
+events as (
+    {%- for branch in mock_event_branches() %}
+    select send_id || '-{{ branch.code }}' as event_id, '{{ branch.type }}' as event_type,
+           send_midnight + interval '1 second' * ({{ branch.secs }}) as event_ts,
+           send_id, campaign_id, subscriber_key,
+           {{ branch.bounce_type | default('cast(null as varchar)') }} as bounce_type,
+           {{ branch.machine | default('cast(null as boolean)') }} as is_machine_open,
+           {{ branch.link | default('cast(null as varchar)') }} as link_url,
+           {{ branch.lag | default('0') }} as lag_days
     from timed
-    union all
-    select send_date, send_seq, 'DLV', 'DELIVERED', t_send + 5 + deliver_delay, campaign_id, subscriber_key,
-           {{ no_text }}, cast(null as boolean), {{ no_text }}, 0, duplicate_delivery
-    from timed where not bounced
-    union all
-    select send_date, send_seq, 'BNC', 'BOUNCE', t_send + 30 + bounce_delay, campaign_id, subscriber_key,
-           case when hard_bounce then 'HARD' else 'SOFT' end, cast(null as boolean), {{ no_text }}, 0, duplicate_delivery
-    from timed where bounced
-    union all
-    select send_date, send_seq, 'OP1', 'OPEN', t_send + open_delay, campaign_id, subscriber_key,
-           {{ no_text }}, machine_open, {{ no_text }}, tracking_lag_days, false
-    from timed where opened
-    union all
-    select send_date, send_seq, 'OP2', 'OPEN', t_send + open_delay + reopen_delay, campaign_id, subscriber_key,
-           {{ no_text }}, false, {{ no_text }}, tracking_lag_days, false
-    from timed where opened and reopened
-    union all
-    select send_date, send_seq, 'CL1', 'CLICK', t_engaged + click_delay, campaign_id, subscriber_key,
-           {{ no_text }}, cast(null as boolean), 'https://example.com/' || lower(campaign_id) || '/' || link_path, tracking_lag_days, false
-    from timed where clicked
-    union all
-    select send_date, send_seq, 'CL2', 'CLICK', t_engaged + click_delay + reclick_delay, campaign_id, subscriber_key,
-           {{ no_text }}, cast(null as boolean), 'https://example.com/' || lower(campaign_id) || '/' || link_path, tracking_lag_days, false
-    from timed where clicked and clicked_again
-    union all
-    select send_date, send_seq, 'UNS', 'UNSUBSCRIBE', t_engaged + unsub_delay, campaign_id, subscriber_key,
-           {{ no_text }}, cast(null as boolean), {{ no_text }}, tracking_lag_days, false
-    from timed where unsubscribed
-),
-stamped as (
-    select e.*,
-           cast(e.send_date as timestamp) + interval '1 second' * e.secs as event_ts,
-           'S{{ seed }}-' || replace(cast(e.send_date as varchar), '-', '') || '-' || lpad(cast(e.send_seq as varchar), 7, '0') as send_id
-    from events as e
+    where {{ branch.where }}
+    {{- ' union all' if not loop.last }}
+    {%- endfor %}
 ),
 batched as (
-    select st.*, cast(st.event_ts as date) + st.lag_days as batch_date
-    from stamped as st
-),
-appended as (
-    select b.*
-    from batched as b
-    cross join batch_window as w
-    where b.batch_date between w.first_batch and w.last_batch
+    select e.*, cast(e.event_ts as date) + e.lag_days as batch_date
+    from events as e
 )
-select send_id || '-' || code as event_id, event_type, event_ts, send_id, campaign_id, subscriber_key,
-       bounce_type, is_machine_open, link_url, batch_date,
-       cast(batch_date + 1 as timestamp) + interval '6 hours' as loaded_at
-from appended
-union all
-select send_id || '-' || code, event_type, event_ts, send_id, campaign_id, subscriber_key,
-       bounce_type, is_machine_open, link_url, batch_date,
-       cast(batch_date + 1 as timestamp) + interval '6 hours'
-from appended where duplicated
+select b.event_id, b.event_type, b.event_ts, b.send_id, b.campaign_id, b.subscriber_key,
+       b.bounce_type, b.is_machine_open, b.link_url, b.batch_date,
+       cast(b.batch_date + 1 as timestamp) + interval '6 hours' as loaded_at
+from batched as b
+cross join batch_window as w
+where b.batch_date between w.first_batch and w.last_batch
 {% endmacro %}

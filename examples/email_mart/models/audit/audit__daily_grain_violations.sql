@@ -1,17 +1,20 @@
 -- Rows of fct_email_events_daily that break its contract: a day × campaign present twice, or counts
 -- that differ from a fresh aggregation of fct_email_events (an incremental run that missed late
--- events), or a day × campaign with events but no row. Empty when the daily fact is right.
-with stored as (
+-- events), or a day × campaign with events but no row. Empty when the daily fact is right. Checks the
+-- last var('audit_lookback_days') days up to the latest event, where late events can still land.
+with latest as (
+    select max(event_date) - {{ var('audit_lookback_days') }} as since from {{ ref('fct_email_events') }}
+),
+stored as (
     select event_date, campaign_id, count(*) as copies, sum(sends) as sends, sum(delivered) as delivered,
            sum(bounces) as bounces, sum(unique_opens) as unique_opens, sum(unique_clicks) as unique_clicks,
            sum(unsubscribes) as unsubscribes
     from {{ ref('fct_email_events_daily') }}
+    where event_date > (select since from latest)
     group by event_date, campaign_id
 ),
 expected as (
-    select event_date, campaign_id, {{ email_funnel_counts() }}
-    from {{ ref('fct_email_events') }}
-    group by event_date, campaign_id
+    {{ email_funnel_by_day("select * from " ~ ref('fct_email_events') ~ " where event_date > (select since from latest)") }}
 )
 select
     coalesce(s.event_date, e.event_date)   as event_date,

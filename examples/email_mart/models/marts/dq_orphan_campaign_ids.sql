@@ -1,11 +1,12 @@
--- Campaign ids found in email events that are not in the CRM's campaigns, with their volume.
+-- Campaign ids found in email events that are not in the CRM's campaigns, with their volume (from the
+-- daily fact, which keeps every campaign id the events carry).
 {{ config(materialized='view') }}
 select
-    e.campaign_id,
-    count(*)                                                        as events,
-    count(case when e.event_type = 'SEND' then 1 end)               as sends,
-    min(e.event_ts)                                                 as first_seen_at,
-    max(e.event_ts)                                                 as last_seen_at
-from {{ ref('fct_email_events') }} as e
-where not exists (select 1 from {{ ref('stg_campaigns') }} as c where c.campaign_id = e.campaign_id)
-group by e.campaign_id
+    d.campaign_id,
+    sum(d.sends + d.delivered + d.bounces + d.total_opens + d.total_clicks + d.unsubscribes) as events,
+    sum(d.sends)                                                    as sends,
+    min(d.event_date)                                               as first_event_date,
+    max(d.event_date)                                               as last_event_date
+from {{ ref('fct_email_events_daily') }} as d
+where not exists (select 1 from {{ ref('stg_campaigns') }} as c where c.campaign_id = d.campaign_id)
+group by d.campaign_id

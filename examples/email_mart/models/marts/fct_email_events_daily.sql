@@ -7,7 +7,8 @@
     incremental_strategy='merge',
     on_schema_change='fail'
 ) }}
-with events as (
+with daily as (
+    {% set events_sql %}
     select *
     from {{ ref('fct_email_events') }}
     {% if is_incremental() %}
@@ -17,16 +18,8 @@ with events as (
         where loaded_at > (select max(max_loaded_at) from {{ this }})
     )
     {% endif %}
-),
-daily as (
-    select
-        event_date,
-        campaign_id,
-        {{ email_funnel_counts() }},
-        max(case when is_known_campaign then 1 else 0 end) = 1 as is_known_campaign,
-        max(loaded_at)                                           as max_loaded_at
-    from events
-    group by event_date, campaign_id
+    {% endset %}
+    {{ email_funnel_by_day(events_sql) }}
 )
 select
     campaign_id || '|' || cast(event_date as varchar) as campaign_day_id,
