@@ -137,6 +137,23 @@ describe('docs and dashboards in a browser (email_mart on DuckDB)', () => {
     await page.screenshot({ path: screenshotPath('dashboard-campaign-detail'), fullPage: true });
   });
 
+  test('clicking a bar of a chart opens the detail page of that campaign', async () => {
+    await page.goto(`${served.url}#/d/campaign_performance/campaigns`);
+    await tilesSettled(page);
+    await page.waitForFunction(() => Number(document.querySelector('[data-tile="sends_by_campaign"] [data-testid=chart]')?.dataset.points ?? 0) > 0);
+    const chart = (await page.$('[data-tile="sends_by_campaign"] [data-testid=chart]'))!;
+    const point = await chart.evaluate((el) => window.__martflowChartPoint(el, 0, 0));
+    assert.ok(point, 'the first bar has a position');
+    const box = (await chart.boundingBox())!;
+    // The first bar is the campaign with the most sends (the tile orders by sends desc).
+    const firstId = await page.textContent('[data-tile="campaign_table"] tbody tr:first-child td:first-child');
+    await page.mouse.click(box.x + point.x, box.y + point.y);
+    await page.waitForFunction(() => location.hash.includes('/campaign?'));
+    await tilesSettled(page);
+    assert.match(page.url(), new RegExp(`campaign_id=${firstId}`));
+    await page.screenshot({ path: screenshotPath('dashboard-chart-drilldown'), fullPage: true });
+  });
+
   test('a tile downloads its rows as CSV', async () => {
     await page.goto(`${served.url}#/d/campaign_performance/campaigns`);
     await tilesSettled(page);

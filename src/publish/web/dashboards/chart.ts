@@ -11,6 +11,24 @@ echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendCompone
 
 type ChartTile = Extract<TileDef, { type: 'line' | 'area' | 'bar' }>;
 
+declare global {
+  interface Window {
+    /** Where a data point is drawn, relative to the chart element (for browser tests). */
+    __martflowChartPoint?: (el: HTMLElement, seriesIndex: number, dataIndex: number) => { x: number; y: number } | null;
+  }
+}
+
+window.__martflowChartPoint = (el, seriesIndex, dataIndex) => {
+  const chart = echarts.getInstanceByDom(el) as unknown as {
+    getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(i: number): { x: number; y: number; width?: number; height?: number } | number[] | null } } | undefined };
+  } | undefined;
+  const layout = chart?.getModel().getSeriesByIndex(seriesIndex)?.getData().getItemLayout(dataIndex);
+  if (!layout) return null;
+  // Bars lay out as rectangles, line points as [x, y].
+  if (Array.isArray(layout)) return { x: layout[0]!, y: layout[1]! };
+  return { x: layout.x + (layout.width ?? 0) / 2, y: layout.y + (layout.height ?? 0) / 2 };
+};
+
 /** Renders the chart; onClick gets the result row behind the clicked point or bar. */
 export function renderChart(el: HTMLElement, tile: ChartTile, result: TileResult, onClick: ((row: unknown[]) => void) | null): echarts.ECharts {
   const col = (name: string) => {
