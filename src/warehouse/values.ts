@@ -44,3 +44,24 @@ export function valueAsText(value: unknown): string {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('hex');
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
+
+const ZONED_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/**
+ * A timestamp string with a zone ('…+02:00', '…Z') as the zone-free UTC TIMESTAMP string, or null when
+ * it has no zone. Loading into a TIMESTAMP column converts to UTC on every engine (PostgreSQL alone
+ * would drop the offset).
+ */
+export function zonedToUtcTimestamp(text: string): string | null {
+  const m = ZONED_TIMESTAMP.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '0', frac = '', zone] = m;
+  let offsetMinutes = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const digits = zone.slice(1).replace(':', '');
+    offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
+  }
+  const utc = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) - offsetMinutes * 60_000);
+  const whole = utc.toISOString().slice(0, 19).replace('T', ' ');
+  return trimFraction(frac ? `${whole}.${frac}` : whole);
+}

@@ -96,6 +96,26 @@ for (const engine of await testEngines()) {
       assert.deepEqual(r.rows, [[1, 'none', 'first'], [2, 'none', null], [3, 'L', 'third']]);
     });
 
+    test('JS and string spellings convert to the column types alike', async () => {
+      await adapter.execute(`create table ${q('spellings')} (n numeric(10,2), f double precision, b boolean, ts timestamp, t varchar)`);
+      const conn = await adapter.acquire();
+      try {
+        await conn.bulkInsert(rel('spellings'), ['n', 'f', 'b', 'ts', 't'], [
+          [5n, 2n, 'on', new Date('2024-05-06T07:08:09.123Z'), 12.5],
+          ['-0.125', '1e3', 'FALSE', '2024-05-06T07:08:09', true],
+          [1.005, 0.5, 'yes', '2024-05-06 07:08:09.5+02:00', new Date('2024-01-01T00:00:00Z')],
+        ]);
+      } finally {
+        conn.release();
+      }
+      const r = await adapter.execute(`select n, f, b, ts, t from ${q('spellings')} order by f`);
+      assert.deepEqual(r.rows, [
+        [1.01, 0.5, true, '2024-05-06 05:08:09.5', '2024-01-01 00:00:00'],
+        [5, 2, true, '2024-05-06 07:08:09.123', '12.5'],
+        [-0.13, 1000, false, '2024-05-06 07:08:09', 'true'],
+      ]);
+    });
+
     test('a bad value fails the whole load with the column named, and loads nothing', async () => {
       await adapter.execute(`create table ${q('strict')} (id integer, amount integer)`);
       const conn = await adapter.acquire();

@@ -19,7 +19,7 @@ const RELATIONS = `
 
 export async function listRelations(conn: Connection, database: string | null, schema: string): Promise<RelationInfo[]> {
   const r = await conn.execute(
-    `select database_name, schema_name, name, type from (${RELATIONS}) where database_name = ${DATABASE} and schema_name = $2 order by name`,
+    `select database_name, schema_name, name, type from (${RELATIONS}) where database_name = ${DATABASE} and lower(schema_name) = lower($2) order by name`,
     { params: [database, schema] },
   );
   return r.rows.map(toRelationInfo);

@@ -7,6 +7,7 @@ import {
   TIMESTAMP,
   blobValue,
   dateValue,
+  decimalValue,
   jsToDuckDBValue,
   timeValue,
   timestampMillisValue,
@@ -43,8 +44,9 @@ const TEXT_IDS = new Set([DuckDBTypeId.VARCHAR, DuckDBTypeId.ENUM, DuckDBTypeId.
 const DATE_RE = /^(-?\d{1,6})-(\d{1,2})-(\d{1,2})$/;
 const TIMESTAMP_RE = /^(-?\d{1,6})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?$/;
-const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y']);
-const FALSE_WORDS = new Set(['false', 'f', '0', 'no', 'n']);
+// PostgreSQL's boolean spellings, so a load behaves the same on both engines.
+const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y', 'on']);
+const FALSE_WORDS = new Set(['false', 'f', '0', 'no', 'n', 'off']);
 
 /** A value that cannot be converted to its column's type; the bulk loader adds row and column. */
 export class ConversionError extends Error {}
@@ -143,6 +145,11 @@ export const appenderConverter: ToDuckDBValueConverter<unknown> = (value, type, 
     return JSToDuckDBValueConverter(parsed as never, type, self as never);
   }
   if (typeof value === 'bigint' && INTEGER_IDS.has(id)) return Number(value);
+  // Round from the shortest decimal spelling, as PostgreSQL does (1.005 → 1.01, not the double's 1.00).
+  if (typeof value === 'number' && id === DuckDBTypeId.DECIMAL && Number.isFinite(value)) return appenderConverter(String(value), type, self);
+  // The library reads a bigint for DECIMAL as the raw scaled value; a JS bigint here is a whole number.
+  if (typeof value === 'bigint' && id === DuckDBTypeId.DECIMAL) return decimalValue(value * 10n ** BigInt((type as DuckDBDecimalType).scale), (type as DuckDBDecimalType).width, (type as DuckDBDecimalType).scale);
+  if (typeof value === 'bigint' && (id === DuckDBTypeId.DOUBLE || id === DuckDBTypeId.FLOAT)) return Number(value);
   if (typeof value === 'number' && id === DuckDBTypeId.BOOLEAN) return value !== 0;
   return JSToDuckDBValueConverter(value as never, type, self as never);
 };

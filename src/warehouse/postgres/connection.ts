@@ -4,7 +4,7 @@
 import type { PoolClient, QueryResult as PgResult } from 'pg';
 import { CancelledError, type ExecuteOptions, type QueryResult, type RelationRef } from '../adapter.js';
 import { BaseConnection } from '../base-connection.js';
-import { copyRows, copyStatement } from './copy.js';
+import { copyRows, copyStatement, naiveTimestampColumns } from './copy.js';
 import { PostgresDialect } from './dialect.js';
 import { toDatabaseError } from './errors.js';
 
@@ -80,7 +80,8 @@ export class PostgresConnection extends BaseConnection {
   protected async load(relation: RelationRef, columns: string[], rows: AsyncIterable<unknown[]> | Iterable<unknown[]>): Promise<number> {
     const sql = copyStatement(this.session.dialect, relation, columns);
     try {
-      return await copyRows(this.client, sql, columns.length, rows);
+      const naive = await naiveTimestampColumns(this.client, this.session.dialect, relation, columns);
+      return await copyRows(this.client, sql, columns.length, rows, naive);
     } catch (error) {
       throw toDatabaseError(error, sql);
     }
