@@ -15,6 +15,8 @@ export interface ServeFlags {
   dashboards: boolean;
   /** Re-query the warehouse for catalog.json before serving. */
   catalog: boolean;
+  /** Seconds a tile result is reused (0: never). */
+  cacheTtl: number;
 }
 
 export function parseServeFlags(options: Record<string, unknown>, dashboards: boolean): ServeFlags {
@@ -22,7 +24,9 @@ export function parseServeFlags(options: Record<string, unknown>, dashboards: bo
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a port number 0-65535, got '${options.port}'`, { hint: 'For example --port 8580 (0 picks a free port).' });
   const token = (options.authToken as string | undefined) ?? process.env.MARTFLOW_AUTH_TOKEN ?? null;
   if (token !== null && token.length < 8) throw new UserError('--auth-token must be at least 8 characters', { hint: 'Use a long random value, e.g. $(openssl rand -hex 16), or set MARTFLOW_AUTH_TOKEN.' });
-  return { host: String(options.host ?? '127.0.0.1'), port, authToken: token, dashboards, catalog: options.catalog !== false };
+  const cacheTtl = Number(options.cacheTtl ?? 300);
+  if (!Number.isFinite(cacheTtl) || cacheTtl < 0) throw new UserError(`--cache-ttl must be a number of seconds ≥ 0, got '${options.cacheTtl}'`, { hint: 'For example --cache-ttl 60, or 0 to run every tile query afresh.' });
+  return { host: String(options.host ?? '127.0.0.1'), port, authToken: token, dashboards, catalog: options.catalog !== false, cacheTtl };
 }
 
 export async function serveProject(ctx: CommandContext, flags: ServeFlags): Promise<number> {
@@ -30,7 +34,7 @@ export async function serveProject(ctx: CommandContext, flags: ServeFlags): Prom
   try {
     const docs = await generateDocs(ws, { catalog: flags.catalog, compile: true, signal: ctx.signal });
     for (const w of docs.warnings) ctx.logger.warn(w);
-    const service = flags.dashboards ? new DashboardService(ws) : null;
+    const service = flags.dashboards ? new DashboardService(ws, { cacheTtlMs: flags.cacheTtl * 1000 }) : null;
     if (service) for (const e of (await service.list()).errors) ctx.logger.warn(e);
     const running = await startServer({
       host: flags.host,

@@ -3,7 +3,7 @@
 // errors in the tile's answer, and dashboard queries that cannot write.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { copyProject, martflow, REPO_ROOT } from '../helpers/cli.js';
@@ -122,6 +122,17 @@ describe('martflow serve (jaffle on DuckDB)', () => {
     assert.match((await tile('broken')).error ?? '', /no_such_column/);
     assert.match((await tile('orders', '?period_start=yesterday')).error ?? '', /must be a date YYYY-MM-DD/);
     assert.match((await tile('nope')).error ?? '', /no tile 'nope'/);
+  });
+
+  test('tile results are reused until new run results are written', async () => {
+    const before = served.service.hits;
+    await tile('list', '?status=placed');
+    await tile('list', '?status=placed');
+    assert.equal(served.service.hits, before + 1);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(project.dir, 'target', 'run_results.json'), later, later);
+    await tile('list', '?status=placed');
+    assert.equal(served.service.hits, before + 1, 'a new run_results.json invalidates the cache');
   });
 
   test('CSV download has every row with a header', async () => {

@@ -10,6 +10,7 @@ export const serveCommand: CommandSpec = {
       .option('--host <host>', 'address to listen on', '127.0.0.1')
       .option('--port <port>', 'port to listen on (0: any free port)', '8580')
       .option('--auth-token <token>', 'require this token (or set MARTFLOW_AUTH_TOKEN)')
+      .option('--cache-ttl <seconds>', 'reuse a tile result this long (0: never); a new run always invalidates', '300')
       .option('--no-catalog', 'do not query the warehouse for catalog.json first');
   },
   run(ctx, options) {

@@ -11,11 +11,20 @@ import { bindNamed } from './named-params.js';
 import { filterDefaults, ParameterError, previousPeriod, requestValues } from './filter-values.js';
 import { runReadOnly } from './read-only-query.js';
 import { toCsv } from './csv.js';
+import { ResultCache } from './result-cache.js';
 import type { DashboardsResponse, FilterOptionsResponse, TileResponse, TileResult } from './api-types.js';
 
 /** Rows sent to the page per tile; the CSV download has every row. */
 export const MAX_TILE_ROWS = 5000;
 const DEFAULTS_TTL_MS = 30_000;
+export const DEFAULT_CACHE_TTL_MS = 300_000;
+
+export interface DashboardServiceOptions {
+  /** Today's date for relative filter defaults (tests pin it). */
+  today?: () => Date;
+  /** How long a tile result is reused (0: never); new run results always invalidate. Default 5 minutes. */
+  cacheTtlMs?: number;
+}
 
 export class DashboardService {
   private dashboards: Dashboard[] = [];
@@ -24,7 +33,13 @@ export class DashboardService {
   private readonly compiled = new Map<string, Promise<string>>();
   private readonly defaultsCache = new Map<string, { at: number; stamp: string; value: Record<string, string | null> }>();
 
-  constructor(private readonly ws: Workspace, private readonly today: () => Date = () => new Date()) {}
+  private readonly today: () => Date;
+  private readonly cache: ResultCache;
+
+  constructor(private readonly ws: Workspace, options: DashboardServiceOptions = {}) {
+    this.today = options.today ?? (() => new Date());
+    this.cache = new ResultCache(options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, join(ws.targetDir, 'run_results.json'));
+  }
 
   private get dir(): string {
     return join(this.ws.project.rootDir, DASHBOARD_DIR);
@@ -87,6 +102,16 @@ export class DashboardService {
 
   private async query(sql: string, values: Record<string, unknown>, limit: number | null, signal?: AbortSignal): Promise<TileResult> {
     const compiled = await this.compile(sql);
+    const key = JSON.stringify([compiled, values, limit]);
+    const { result, hit } = await this.cache.get(key, () => this.run(compiled, values, limit, signal));
+    if (hit) this.hits++;
+    return result;
+  }
+
+  /** Cache hits since start (tests, benchmarks). */
+  hits = 0;
+
+  private async run(compiled: string, values: Record<string, unknown>, limit: number | null, signal?: AbortSignal): Promise<TileResult> {
     const wrapped = limit === null ? compiled : `select * from (\n${compiled}\n) as martflow_tile limit ${limit + 1}`;
     const bound = bindNamed(wrapped, values);
     const r = await runReadOnly(this.ws.requireAdapter(), bound.sql, bound.params, signal);
@@ -99,7 +124,9 @@ export class DashboardService {
     const started = performance.now();
     try {
       const { values, tile, dashboard } = await this.resolve(dashboardId, pageName, tileName, query, signal);
-      const current = await this.query(tile.sql, values, MAX_TILE_ROWS, signal);
+      // A table shows at most `limit` rows: the query need not produce more.
+      const rows = tile.type === 'table' && tile.limit ? Math.min(tile.limit, MAX_TILE_ROWS) : MAX_TILE_ROWS;
+      const current = await this.query(tile.sql, values, rows, signal);
       const response: TileResponse = { ...current };
       if (tile.type === 'kpi' && tile.compare === 'previous_period') {
         const period = tile.period_filter ?? dashboard.filters.find((f) => f.type === 'date_range')!.name;
