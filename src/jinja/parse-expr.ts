@@ -6,6 +6,7 @@ import type { Token, TokenType } from './lexer.js';
 
 const COMPARE_OPS = new Set(['==', '!=', '<', '>', '<=', '>=']);
 const TEST_ARG_START = new Set(['name', 'string', 'int', 'float']);
+const BINARY_LEVELS = [new Set(['+', '-']), new Set(['~']), new Set(['*', '/', '//', '%']), new Set(['**'])];
 
 export class ExprParser {
   protected p = 0;
@@ -131,29 +132,20 @@ export class ExprParser {
     return ops.length ? { kind: 'compare', first, ops, line: first.line, col: first.col } : first;
   }
 
-  private binary(next: () => Expr, ops: string[]): Expr {
-    let e = next();
-    while (this.tok.type === 'op' && ops.includes(this.tok.value)) {
+  /** Binary operators by precedence level (0: + -, 1: ~, 2: * / // %, 3: **), left-associative. */
+  private parseBinary(level: number): Expr {
+    const ops = BINARY_LEVELS[level];
+    let e = level < 3 ? this.parseBinary(level + 1) : this.parseUnary();
+    while (this.tok.type === 'op' && ops.has(this.tok.value)) {
       const t = this.next();
-      e = { kind: 'binop', op: t.value, left: e, right: next(), line: t.line, col: t.col };
+      const right = level < 3 ? this.parseBinary(level + 1) : this.parseUnary();
+      e = { kind: 'binop', op: t.value, left: e, right, line: t.line, col: t.col };
     }
     return e;
   }
 
   private parseMath1(): Expr {
-    return this.binary(() => this.parseConcat(), ['+', '-']);
-  }
-
-  private parseConcat(): Expr {
-    return this.binary(() => this.parseMath2(), ['~']);
-  }
-
-  private parseMath2(): Expr {
-    return this.binary(() => this.parsePow(), ['*', '/', '//', '%']);
-  }
-
-  private parsePow(): Expr {
-    return this.binary(() => this.parseUnary(), ['**']);
+    return this.parseBinary(0);
   }
 
   private parseUnary(withFilter = true): Expr {
