@@ -1,6 +1,6 @@
 // Compiling many nodes: decides is_incremental() from the warehouse, renders each node, writes
 // target/compiled/<package>/<path> and records compiled_code in the manifest.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ManifestNode } from '../project/manifest-types.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -23,6 +23,20 @@ export async function isIncremental(ws: Workspace, node: ManifestNode, fullRefre
   return existing !== null && existing.type === 'table';
 }
 
+/** mkdir -p, replacing a file that stands where a folder must go (left by an older layout of target/). */
+function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw e;
+    let p = dir;
+    while (p !== dirname(p) && !(existsSync(p) && statSync(p).isFile())) p = dirname(p);
+    rmSync(p, { force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+}
+
 /** Where dbt writes a node's compiled SQL: generic tests go under their schema file's path. */
 function compiledRelativePath(node: ManifestNode): string {
   return node.test_metadata ? join(node.original_file_path, node.path) : node.original_file_path;
@@ -31,7 +45,7 @@ function compiledRelativePath(node: ManifestNode): string {
 export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
   const rel = compiledRelativePath(node);
   const path = join(ws.targetDir, 'compiled', node.package_name, rel);
-  mkdirSync(dirname(path), { recursive: true });
+  ensureDir(dirname(path));
   writeFileSync(path, sql.endsWith('\n') ? sql : sql + '\n');
   node.compiled = true;
   node.compiled_code = sql;
