@@ -65,7 +65,10 @@ export interface Capabilities {
 /** One session with the warehouse. Statements on one connection run one at a time. */
 export interface Connection {
   execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>;
-  /** Runs fn inside BEGIN … COMMIT; ROLLBACK when it throws. Nested calls join the outer transaction. */
+  /**
+   * Runs fn inside BEGIN … COMMIT; ROLLBACK when it throws. Nested calls join the outer transaction
+   * (no savepoints: DuckDB has none), so a failed statement anywhere inside dooms the whole of it.
+   */
   transaction<T>(fn: (conn: Connection) => Promise<T>): Promise<T>;
   /**
    * Bulk-loads rows into an existing table (DuckDB appender, PostgreSQL COPY FROM STDIN).
