@@ -9,3 +9,6 @@ export const INCLUDE_DIR = join(here, '..', '..', 'include');
 
 /** dbt's internal macros (cross-database helpers, naming, generic tests) as package 'dbt'. */
 export const GLOBAL_PROJECT_DIR = join(INCLUDE_DIR, 'global_project');
+
+/** Packages martflow provides natively under their dbt names: include/packages/<name>/ (macros, tests). */
+export const BUILTIN_PACKAGES_DIR = join(INCLUDE_DIR, 'packages');

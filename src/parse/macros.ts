@@ -8,7 +8,7 @@ import type { LoadedProject, MacroFile } from '../project/loaded-project.js';
 import type { Macro } from '../project/manifest-types.js';
 import { MacroRegistry } from '../context/macro-registry.js';
 import { ErrorCollector, UserError } from '../util/errors.js';
-import { GLOBAL_PROJECT_DIR } from './global-project.js';
+import { BUILTIN_PACKAGES_DIR, GLOBAL_PROJECT_DIR } from './global-project.js';
 
 export const INTERNAL_PACKAGE = 'dbt';
 
@@ -27,16 +27,28 @@ function listSqlFiles(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-/** The internal package's macro files, read once per process. */
-let internalFiles: MacroFile[] | null = null;
-export function internalMacroFiles(): MacroFile[] {
-  if (internalFiles) return internalFiles;
-  internalFiles = listSqlFiles(GLOBAL_PROJECT_DIR).map((abs) => {
+/** Macro files under a folder of martflow's include/, read once per process. */
+const includedFiles = new Map<string, MacroFile[]>();
+function readIncluded(dir: string): MacroFile[] {
+  let files = includedFiles.get(dir);
+  if (files) return files;
+  files = listSqlFiles(dir).map((abs) => {
     const text = readFileSync(abs, 'utf8');
-    const path = relative(GLOBAL_PROJECT_DIR, abs).split('\\').join('/');
+    const path = relative(dir, abs).split('\\').join('/');
     return { path, file: { path, absolutePath: abs, checksum: createHash('sha256').update(text).digest('hex'), text }, genericTests: [] };
   });
-  return internalFiles;
+  includedFiles.set(dir, files);
+  return files;
+}
+
+/** The internal package's macro files. */
+export function internalMacroFiles(): MacroFile[] {
+  return readIncluded(GLOBAL_PROJECT_DIR);
+}
+
+/** Macros of a package martflow provides natively (dbt_utils, dbt_expectations): include/packages/<name>. */
+export function builtinPackageMacroFiles(name: string): MacroFile[] {
+  return readIncluded(join(BUILTIN_PACKAGES_DIR, name));
 }
 
 export interface CompiledMacros {
@@ -56,6 +68,7 @@ export function compileMacros(project: LoadedProject, jinja: JinjaEnvironment, e
   const macros: Record<string, Macro> = {};
   const sources: { pkg: string; files: MacroFile[]; displayRoot: string }[] = [
     { pkg: INTERNAL_PACKAGE, files: internalMacroFiles(), displayRoot: 'martflow/include/global_project' },
+    ...project.builtinPackages.map((b) => ({ pkg: b.name, files: builtinPackageMacroFiles(b.name), displayRoot: `martflow/include/packages/${b.name}` })),
     ...project.packages.map((p) => ({ pkg: p.name, files: p.macros, displayRoot: relative(project.rootDir, p.rootDir) })),
   ];
   const now = Date.now() / 1000;

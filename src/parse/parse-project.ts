@@ -46,8 +46,17 @@ function relPath(pkg: LoadedPackage, project: LoadedProject, path: string): stri
   return `${prefix}/${path}`;
 }
 
+const patchIndexes = new WeakMap<LoadedPackage, Map<string, NodePatch>>();
+
+/** The schema YAML entry of a node (indexed once per package: projects have thousands). */
 function patchFor(pkg: LoadedPackage, kind: NodePatch['kind'], name: string): NodePatch | undefined {
-  return pkg.nodePatches.find((p) => p.kind === kind && p.name === name);
+  let index = patchIndexes.get(pkg);
+  if (!index) {
+    index = new Map();
+    for (const p of pkg.nodePatches) if (!index.has(`${p.kind}:${p.name}`)) index.set(`${p.kind}:${p.name}`, p);
+    patchIndexes.set(pkg, index);
+  }
+  return index.get(`${kind}:${name}`);
 }
 
 export async function parseProject(input: ParseInput): Promise<ParsedProject> {

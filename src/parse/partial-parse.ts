@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LoadedProject } from '../project/loaded-project.js';
 import type { Capture } from './capture.js';
-import { internalMacroFiles } from './macros.js';
+import { builtinPackageMacroFiles, internalMacroFiles } from './macros.js';
 import { VERSION } from '../version.js';
 
 const FORMAT = 1;
@@ -24,6 +24,7 @@ export function environmentHash(project: LoadedProject): string {
   const h = createHash('sha256');
   h.update(VERSION);
   for (const f of internalMacroFiles()) h.update(f.file.checksum);
+  for (const b of project.builtinPackages) for (const f of builtinPackageMacroFiles(b.name)) h.update(f.file.checksum);
   for (const pkg of project.packages) {
     h.update(pkg.name);
     for (const m of pkg.macros) h.update(m.path + m.file.checksum);
