@@ -142,9 +142,11 @@ export class Lexer {
       if (at >= s.length) this.fail(`unexpected end of template: missing '${close}'`, open, `Close the tag with '${close}'.`);
       if (brackets.length === 0 || kind === 'block') {
         const dash = s[at] === '-' && s.startsWith(close, at + 1);
-        if (dash || s.startsWith(close, at)) {
-          this.push(kind === 'var' ? 'var_end' : 'block_end', dash ? '-' + close : close, at);
-          this.i = at + close.length + (dash ? 1 : 0);
+        // '+%}' (keep whitespace) only matters with trim_blocks, which dbt leaves off.
+        const plus = kind === 'block' && s[at] === '+' && s.startsWith(close, at + 1);
+        if (dash || plus || s.startsWith(close, at)) {
+          this.push(kind === 'var' ? 'var_end' : 'block_end', dash ? '-' + close : plus ? '+' + close : close, at);
+          this.i = at + close.length + (dash || plus ? 1 : 0);
           this.lstripNext = dash;
           return;
         }

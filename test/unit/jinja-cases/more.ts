@@ -21,6 +21,7 @@ export const MORE: Record<string, ConformanceCase[]> = {
     ["{% set ns = namespace(found=false) %}{% for x in [1, 2, 3] %}{% if x == 2 %}{% set ns.found = true %}{% endif %}{% endfor %}{{ ns.found }}", "True"],
   ],
   "whitespace2": [
+    ["a {% if true +%} b {%+ endif %} c", "a  b  c"],
     ["{% for x in [1, 2] %}\n{{ x }}\n{% endfor %}\n", "\n1\n\n2\n"],
     ["{% for x in [1, 2] -%}\n{{ x }}\n{%- endfor %}", "12"],
     ["{%- for x in [1, 2] %} {{ x }} {% endfor -%}", " 1  2 "],
