@@ -1,7 +1,7 @@
 // Errors people meet when a profiles.yml target is wrong: they say what failed, where, and what to check.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdapter } from '../../src/warehouse/index.js';
@@ -54,8 +54,12 @@ describe('warehouse target errors', () => {
   test('a DuckDB path that cannot be opened is a UserError naming it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'martflow-err-'));
     writeFileSync(join(dir, 'not-a-db.duckdb'), 'this is not a DuckDB file');
-    const e = await userError({ type: 'duckdb', path: join(dir, 'not-a-db.duckdb') });
-    assert.match(e.message, /could not open DuckDB warehouse .*not-a-db\.duckdb/);
+    try {
+      const e = await userError({ type: 'duckdb', path: join(dir, 'not-a-db.duckdb') });
+      assert.match(e.message, /could not open DuckDB warehouse .*not-a-db\.duckdb/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
