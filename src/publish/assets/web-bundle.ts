@@ -34,8 +34,14 @@ function bundleIsFresh(): boolean {
   return built >= newestMtime(WEB_SRC);
 }
 
-/** Bundles src/publish/web into dist/publish/web-dist with esbuild (a devDependency). */
-export async function buildWebAssets(): Promise<void> {
+function readAssets(dir: string): WebAssets {
+  const assets: WebAssets = new Map();
+  for (const f of [...Object.keys(ENTRY_POINTS), 'style.css']) assets.set(f, readFileSync(join(dir, f), 'utf8'));
+  return assets;
+}
+
+/** Bundles src/publish/web into dist/publish/web-dist with esbuild (a devDependency); returns the files. */
+export async function buildWebAssets(): Promise<WebAssets> {
   let esbuild: typeof import('esbuild');
   try {
     esbuild = await import('esbuild');
@@ -56,6 +62,8 @@ export async function buildWebAssets(): Promise<void> {
     tsconfig: join(WEB_SRC, 'tsconfig.json'),
   });
   writeFileSync(join(tmp, 'style.css'), readFileSync(join(WEB_SRC, CSS)));
+  // Read our own build before installing it: a concurrent build may replace WEB_DIST at any moment.
+  const assets = readAssets(tmp);
   mkdirSync(dirname(WEB_DIST), { recursive: true });
   rmSync(WEB_DIST, { recursive: true, force: true });
   try {
@@ -63,6 +71,7 @@ export async function buildWebAssets(): Promise<void> {
   } catch {
     rmSync(tmp, { recursive: true, force: true }); // another process won the race with the same sources
   }
+  return assets;
 }
 
 let cached: Promise<WebAssets> | null = null;
@@ -70,10 +79,12 @@ let cached: Promise<WebAssets> | null = null;
 /** The bundled assets, building them first when needed. */
 export function webAssets(): Promise<WebAssets> {
   cached ??= (async () => {
-    if (!bundleIsFresh()) await buildWebAssets();
-    const assets: WebAssets = new Map();
-    for (const f of [...Object.keys(ENTRY_POINTS), 'style.css']) assets.set(f, readFileSync(join(WEB_DIST, f), 'utf8'));
-    return assets;
+    if (!bundleIsFresh()) return buildWebAssets();
+    try {
+      return readAssets(WEB_DIST);
+    } catch {
+      return buildWebAssets(); // replaced under our feet by a concurrent build
+    }
   })();
   return cached;
 }
