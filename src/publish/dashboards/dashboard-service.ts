@@ -7,7 +7,7 @@ import type { Workspace } from '../../workspace/workspace.js';
 import { compileInline } from '../../compile/compile-project.js';
 import { UserError } from '../../util/errors.js';
 import { DASHBOARD_DIR, loadDashboards, type Dashboard } from './load-dashboards.js';
-import { bindNamed } from './named-params.js';
+import { bindNamed, type BoundSql } from './named-params.js';
 import { filterDefaults, ParameterError, previousPeriod, requestValues } from './filter-values.js';
 import { runReadOnly } from './read-only-query.js';
 import { toCsv } from './csv.js';
@@ -34,6 +34,8 @@ export class DashboardService {
   private readonly defaultsCache = new Map<string, { at: number; stamp: string; value: Record<string, string | null> }>();
 
   private readonly today: () => Date;
+  /** Cache hits since start (tests, benchmarks). */
+  hits = 0;
   private readonly cache: ResultCache;
 
   constructor(private readonly ws: Workspace, options: DashboardServiceOptions = {}) {
@@ -102,18 +104,16 @@ export class DashboardService {
 
   private async query(sql: string, values: Record<string, unknown>, limit: number | null, signal?: AbortSignal): Promise<TileResult> {
     const compiled = await this.compile(sql);
-    const key = JSON.stringify([compiled, values, limit]);
-    const { result, hit } = await this.cache.get(key, () => this.run(compiled, values, limit, signal));
+    const wrapped = limit === null ? compiled : `select * from (\n${compiled}\n) as martflow_tile limit ${limit + 1}`;
+    const bound = bindNamed(wrapped, values);
+    // Keyed by what runs: filter values the SQL does not use do not split the cache.
+    const key = JSON.stringify([bound.sql, bound.params]);
+    const { result, hit } = await this.cache.get(key, () => this.run(bound, limit, signal));
     if (hit) this.hits++;
     return result;
   }
 
-  /** Cache hits since start (tests, benchmarks). */
-  hits = 0;
-
-  private async run(compiled: string, values: Record<string, unknown>, limit: number | null, signal?: AbortSignal): Promise<TileResult> {
-    const wrapped = limit === null ? compiled : `select * from (\n${compiled}\n) as martflow_tile limit ${limit + 1}`;
-    const bound = bindNamed(wrapped, values);
+  private async run(bound: BoundSql, limit: number | null, signal?: AbortSignal): Promise<TileResult> {
     const r = await runReadOnly(this.ws.requireAdapter(), bound.sql, bound.params, signal);
     const truncated = limit !== null && r.rows.length > limit;
     return { columns: r.columns.map((c) => ({ name: c.name, type: c.dataType })), rows: truncated ? r.rows.slice(0, limit!) : r.rows, truncated };
