@@ -204,6 +204,15 @@ describe('docs and dashboards in a browser (email_mart on DuckDB)', () => {
     await page.screenshot({ path: screenshotPath('docs-model-page'), fullPage: true });
   });
 
+  test('the docs site also opens from the file system, with no server and no network', async () => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`file://${join(project.dir, 'target', 'index.html')}#/node/model.email_mart.dim_campaign`);
+    await page.waitForSelector('[data-testid=node-page][data-node="model.email_mart.dim_campaign"]');
+    page.removeAllListeners('request');
+    assert.deepEqual(requests.filter((u) => !u.startsWith('file://')), []);
+  });
+
   test('docs search finds a column', async () => {
     await page.goto(`${served.url}docs/#/`);
     await page.fill('[data-testid=search]', 'coverage_rate');
