@@ -18,8 +18,9 @@ export function projectTree(data: DocsData): HTMLElement {
     data.nodes.forEach((n, i) => {
       if (n.type !== type) return;
       count++;
-      // Sources group by source name; everything else by the folders of its file.
-      const parts = type === 'source' ? [n.group ?? ''] : n.path.split('/').slice(0, -1);
+      // Sources group by source name; everything else by the folders of its file below the
+      // resource folder (models/staging/x.sql → staging).
+      const parts = type === 'source' ? [n.group ?? ''] : n.path.split('/').slice(1, -1);
       let f = top;
       for (const p of parts) {
         let next = f.folders.get(p);
