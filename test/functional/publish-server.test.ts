@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { copyProject, martflow, REPO_ROOT } from '../helpers/cli.js';
 import { serveInProcess, type ServedProject } from '../e2e/helpers/serve-in-process.js';
 import { runReadOnly } from '../../src/publish/dashboards/read-only-query.js';
+import { DashboardService } from '../../src/publish/dashboards/dashboard-service.js';
 import { parseServeFlags } from '../../src/publish/serve-project.js';
 import type { TileResponse } from '../../src/publish/dashboards/api-types.js';
 
@@ -39,6 +40,9 @@ pages:
       - name: broken
         type: table
         sql: select no_such_column from {{ ref('orders') }}
+      - name: slow
+        type: kpi
+        sql: select count(*) from range(100000000000) a, range(10) b where a.range + b.range < 0
 `;
 
 function get(url: string, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
@@ -136,6 +140,16 @@ describe('martflow serve (jaffle on DuckDB)', () => {
     utimesSync(join(project.dir, 'target', 'run_results.json'), later, later);
     await tile('list', '?status=placed');
     assert.equal(served.service.hits, before + 2, 'a new run_results.json invalidates the cache');
+  });
+
+  test('a query running past the timeout is cancelled and reported in its tile', async () => {
+    const service = new DashboardService(served.ws, { queryTimeoutMs: 300, cacheTtlMs: 0 });
+    const started = performance.now();
+    const r = await service.tile('orders', 'main', 'slow', new URLSearchParams());
+    assert.match(r.error ?? '', /ran longer than 0\.3 s and was cancelled/);
+    assert.ok(performance.now() - started < 20_000);
+    // The connection is usable afterwards.
+    assert.deepEqual((await service.tile('orders', 'main', 'orders', new URLSearchParams())).rows, [[8]]);
   });
 
   test('CSV download has every row with a header', async () => {

@@ -24,6 +24,8 @@ export interface DashboardServiceOptions {
   today?: () => Date;
   /** How long a tile result is reused (0: never); new run results always invalidate. Default 5 minutes. */
   cacheTtlMs?: number;
+  /** A tile query running longer is cancelled and reported in its tile. Default 60 s. */
+  queryTimeoutMs?: number;
 }
 
 export class DashboardService {
@@ -37,10 +39,12 @@ export class DashboardService {
   /** Cache hits since start (tests, benchmarks). */
   hits = 0;
   private readonly cache: ResultCache;
+  private readonly queryTimeoutMs: number;
 
   constructor(private readonly ws: Workspace, options: DashboardServiceOptions = {}) {
     this.today = options.today ?? (() => new Date());
     this.cache = new ResultCache(options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS, join(ws.targetDir, 'run_results.json'));
+    this.queryTimeoutMs = options.queryTimeoutMs ?? 60_000;
   }
 
   private get dir(): string {
@@ -114,7 +118,14 @@ export class DashboardService {
   }
 
   private async run(bound: BoundSql, limit: number | null, signal?: AbortSignal): Promise<TileResult> {
-    const r = await runReadOnly(this.ws.requireAdapter(), bound.sql, bound.params, signal);
+    const timeout = AbortSignal.timeout(this.queryTimeoutMs);
+    let r;
+    try {
+      r = await runReadOnly(this.ws.requireAdapter(), bound.sql, bound.params, signal ? AbortSignal.any([signal, timeout]) : timeout);
+    } catch (e) {
+      if (timeout.aborted) throw new Error(`the query ran longer than ${this.queryTimeoutMs / 1000} s and was cancelled (materialize what it reads as a table, or narrow the filters)`, { cause: e });
+      throw e;
+    }
     const truncated = limit !== null && r.rows.length > limit;
     return { columns: r.columns.map((c) => ({ name: c.name, type: c.dataType })), rows: truncated ? r.rows.slice(0, limit!) : r.rows, truncated };
   }

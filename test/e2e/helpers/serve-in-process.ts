@@ -16,13 +16,13 @@ export interface ServedProject {
   close(): Promise<void>;
 }
 
-export async function serveInProcess(projectDir: string, options: { authToken?: string; today?: Date; target?: string; cacheTtlMs?: number } = {}): Promise<ServedProject> {
+export async function serveInProcess(projectDir: string, options: { authToken?: string; today?: Date; target?: string; cacheTtlMs?: number; queryTimeoutMs?: number } = {}): Promise<ServedProject> {
   const sink = new Writable({ write: (_c, _e, done) => done() });
   const logger = new Logger({ format: 'text', quiet: true, color: false }, sink);
   const ws = await Workspace.open(toGlobalOptions({ projectDir, target: options.target }), logger, { connect: true, flags: { WHICH: 'serve' } });
   try {
     await generateDocs(ws, { catalog: true, compile: true });
-    const service = new DashboardService(ws, { today: options.today ? () => options.today! : undefined, cacheTtlMs: options.cacheTtlMs });
+    const service = new DashboardService(ws, { today: options.today ? () => options.today! : undefined, cacheTtlMs: options.cacheTtlMs, queryTimeoutMs: options.queryTimeoutMs });
     const running = await startServer({
       host: '127.0.0.1', port: 0, authToken: options.authToken ?? null, docsDir: ws.targetDir, dashboards: service,
       assets: await webAssets(), projectName: ws.project.root.name,
