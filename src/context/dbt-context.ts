@@ -194,6 +194,11 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
       has(_t, name) {
         return typeof name === 'string' && env.registry.inPackage(pkg, name) !== undefined;
       },
+      // Jinja's attribute access on null-prototype objects asks hasOwnProperty first.
+      getOwnPropertyDescriptor(_t, name) {
+        if (typeof name !== 'string' || env.registry.inPackage(pkg, name) === undefined) return undefined;
+        return { configurable: true, enumerable: true, writable: false, value: undefined };
+      },
     });
   }
 
