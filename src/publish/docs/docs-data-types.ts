@@ -49,6 +49,16 @@ export interface DocsNode {
   group: string | null;
 }
 
+/** The layout of the whole lineage, computed once by docs generate so the page's first draw needs none. */
+export interface PrecomputedLayout {
+  /** Node indexes in drawing order; x[i], y[i] belong to ids[i]. */
+  ids: number[];
+  x: number[];
+  y: number[];
+  width: number;
+  height: number;
+}
+
 export interface DocsData {
   version: 1;
   projectName: string;
@@ -57,4 +67,6 @@ export interface DocsData {
   nodes: DocsNode[];
   /** Dashboards of the project, for links from the docs (id, title). */
   dashboards: { id: string; title: string }[];
+  /** The full lineage laid out (null in data written before it existed). */
+  lineage: PrecomputedLayout | null;
 }

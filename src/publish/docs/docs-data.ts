@@ -2,6 +2,7 @@
 import type { Manifest, ManifestNode, ColumnInfo } from '../../project/manifest-types.js';
 import type { Catalog, CatalogTable } from '../catalog/catalog-types.js';
 import type { DocsColumn, DocsData, DocsNode, DocsNodeType, DocsTest } from './docs-data-types.js';
+import { layoutGraph, toPrecomputed } from './lineage-layout.js';
 
 /** unique_id → last status, from run_results.json's `results`. */
 export type RunStatuses = Map<string, string>;
@@ -96,6 +97,7 @@ export function buildDocsData(manifest: Manifest, catalog: Catalog | null, statu
     adapterType: manifest.metadata.adapter_type,
     nodes,
     dashboards,
+    lineage: toPrecomputed(layoutGraph(nodes, new Set(nodes.flatMap((n, i) => (n.type === 'macro' ? [] : [i]))))),
   };
 }
 

@@ -2,7 +2,7 @@
 // for the clicked node with a link to its page.
 import type { DocsData } from '../../docs/docs-data-types.js';
 import { h, hashFor } from '../shared/dom.js';
-import { layoutGraph, pathRanks } from './lineage/layout.js';
+import { fromPrecomputed, layoutGraph, pathRanks } from '../../docs/lineage-layout.js';
 import { selectNodes, type LineageGraph } from './lineage/select.js';
 import { LineageView } from './lineage/view.js';
 
@@ -49,8 +49,15 @@ export function lineagePage(data: DocsData, graph: LineageGraph, query: URLSearc
       return;
     }
     const started = performance.now();
-    ranks ??= pathRanks(data.nodes);
-    const layout = layoutGraph(data.nodes, selected, ranks);
+    // The whole graph was laid out by docs generate; selections are laid out here.
+    const whole = !(query.get('select') ?? '').trim() && !(query.get('exclude') ?? '').trim();
+    let layout;
+    if (whole && data.lineage) {
+      layout = fromPrecomputed(data.nodes, data.lineage);
+    } else {
+      ranks ??= pathRanks(data.nodes);
+      layout = layoutGraph(data.nodes, selected, ranks);
+    }
     const layoutMs = performance.now() - started;
     const showPanel = (i: number | null) => {
       panel.replaceChildren();

@@ -2,7 +2,7 @@
 // stay interactive. Wheel zooms around the cursor, drag pans, a click selects a node (its
 // upstream and downstream highlighted) and calls onOpen; double-click opens its page.
 import type { DocsNode } from '../../../docs/docs-data-types.js';
-import { NODE_H, NODE_W, type Layout } from './layout.js';
+import { NODE_H, NODE_W, type Layout } from '../../../docs/lineage-layout.js';
 
 const COLORS: Record<string, string> = { model: '#2f6fb3', seed: '#3a8a4f', snapshot: '#8a5a2f', source: '#6a3fa0', exposure: '#c0392b', analysis: '#555' };
 

@@ -2,7 +2,7 @@
 // layer = longest path from a root, order within a layer by the barycentre of neighbours
 // (two down sweeps and one up), then fixed spacing. Coordinates are world units; the view scales.
 // Typed arrays and compressed adjacency keep it to a few tens of milliseconds at 10,000 nodes.
-import type { DocsNode } from '../../../docs/docs-data-types.js';
+import type { DocsNode, PrecomputedLayout } from './docs-data-types.js';
 
 export const NODE_W = 180;
 export const NODE_H = 26;
@@ -132,4 +132,20 @@ export function layoutGraph(nodes: DocsNode[], selected: Set<number>, ranks: Int
     edges[2 * k + 1] = to[k]!;
   }
   return { ids, x, y, slot, edges, width: layers * (NODE_W + LAYER_GAP), height };
+}
+
+/** Layout → the compact form shipped in DocsData (world coordinates rounded to whole units). */
+export function toPrecomputed(layout: Layout): PrecomputedLayout {
+  return { ids: layout.ids, x: Array.from(layout.x, Math.round), y: Array.from(layout.y, Math.round), width: layout.width, height: layout.height };
+}
+
+/** The shipped form → a Layout (slots and edges rebuilt in one pass over the children). */
+export function fromPrecomputed(nodes: DocsNode[], pre: PrecomputedLayout): Layout {
+  const slot = new Int32Array(nodes.length).fill(-1);
+  pre.ids.forEach((id, s) => (slot[id] = s));
+  const edges: number[] = [];
+  pre.ids.forEach((id, s) => {
+    for (const c of nodes[id]!.children) if (slot[c]! >= 0) edges.push(s, slot[c]!);
+  });
+  return { ids: pre.ids, x: Float64Array.from(pre.x), y: Float64Array.from(pre.y), slot, edges: Int32Array.from(edges), width: pre.width, height: pre.height };
 }
