@@ -4,8 +4,9 @@ import type { ManifestNode, Hook } from '../project/manifest-types.js';
 import type { Connection, RelationRef } from '../warehouse/adapter.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Compiler } from '../compile/compile-node.js';
-import { isIncremental, writeCompiled } from '../compile/compile-project.js';
-import { materialize, buildSeed, buildSnapshot } from './materializations/index.js';
+import { writeCompiled } from '../compile/compile-project.js';
+import { materialize, buildSeed, buildSnapshot, prepareTarget, willBeIncremental } from './materializations/index.js';
+import type { KnownRelations } from './materializations/types.js';
 import { testVerdictSql, verdict } from '../quality/test-query.js';
 import type { NodeResult } from './run-results.js';
 import { UserError, formatLocation } from '../util/errors.js';
@@ -14,6 +15,8 @@ export interface ExecuteOptions {
   fullRefresh: boolean;
   signal: AbortSignal;
   threadId: string;
+  /** The run's listing of existing relations. */
+  known?: KnownRelations;
 }
 
 function relationOf(node: ManifestNode): RelationRef {
@@ -35,16 +38,23 @@ export async function executeNode(ws: Workspace, compiler: Compiler, node: Manif
   const adapter = ws.requireAdapter();
   let conn: Connection | null = null;
   try {
-    const incremental = await isIncremental(ws, node, options.fullRefresh);
+    conn = await adapter.acquire();
+    const relation = relationOf(node);
+    let known = options.known;
+    let incremental = false;
+    if (node.resource_type === 'model' && node.config.materialized === 'incremental') {
+      // is_incremental() is decided on the relation as it is after a killed run's leftovers are cleaned.
+      const existing = await prepareTarget(adapter, conn, relation, options.signal, known);
+      incremental = willBeIncremental(node, existing, options.fullRefresh);
+      known = (ref) => (ref.identifier === relation.identifier && ref.schema === relation.schema ? existing : null);
+    }
     if (node.resource_type !== 'seed') {
       const compiled = await compiler.compile(node, { isIncremental: incremental });
       node.extra_ctes = compiled.ctes.map((c) => ({ id: c.id, sql: c.sql }));
       writeCompiled(ws, node, compiled.sql);
     }
     compiledAt = new Date();
-    conn = await adapter.acquire();
-    const relation = relationOf(node);
-    const common = { node, relation, adapter, conn, fullRefresh: options.fullRefresh, signal: options.signal };
+    const common = { node, relation, adapter, conn, fullRefresh: options.fullRefresh, signal: options.signal, known };
     if (node.resource_type === 'test') {
       const r = await conn.execute(testVerdictSql(node, node.compiled_code!), { signal: options.signal });
       const v = verdict(node, r.rows[0]);

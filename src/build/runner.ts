@@ -4,13 +4,13 @@
 import type { Graph } from '../graph/index.js';
 import type { ManifestNode } from '../project/manifest-types.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { compilerFor } from '../compile/compile-project.js';
-import type { Compiler } from '../compile/compile-node.js';
+import { compilerFor, flushCompiled } from '../compile/compile-project.js';
 import { executeNode } from './node-executor.js';
 import { RunReporter } from './reporter.js';
 import { planRun, downstream } from './scheduler.js';
 import { writeRunResults, type NodeResult } from './run-results.js';
 import { runOperationHooks } from './run-hooks.js';
+import { RelationListing } from './relation-listing.js';
 
 export interface RunOptions {
   /** Resource types this command executes (run: model; build: model, seed, snapshot, test). */
@@ -47,8 +47,9 @@ export async function runSelected(ws: Workspace, graph: Graph, selected: Set<str
 
   ws.logger.info(`Running with martflow on target '${ws.project.target.targetName}' (${ws.project.target.output.type}), ${options.threads} thread${options.threads === 1 ? '' : 's'}`);
   try {
-    await createSchemas(ws, [...executed].map((id) => ws.manifest.nodes[id]!));
+    const schemas = await createSchemas(ws, [...executed].map((id) => ws.manifest.nodes[id]!));
     await runOperationHooks(ws, compiler, 'on-run-start', ws.project.root.project.onRunStart, []);
+    const listing = await RelationListing.take(ws.requireAdapter(), schemas);
 
     const remaining = new Map(plan.order.map((id) => [id, new Set(plan.waitsOn.get(id))]));
     const ready = plan.order.filter((id) => remaining.get(id)!.size === 0);
@@ -89,7 +90,7 @@ export async function runSelected(ws: Workspace, graph: Graph, selected: Set<str
         const node = ws.manifest.nodes[id]!;
         const threadId = `Thread-${(threadCounter++ % options.threads) + 1}`;
         reporter.start(node);
-        const task = runOne(ws, compiler, node, options, stop.signal, threadId).then((r) => {
+        const task = executeNode(ws, compiler, node, { fullRefresh: options.fullRefresh, signal: stop.signal, threadId, known: listing.lookup }).then((r) => {
           running.delete(id);
           finish(r);
         });
@@ -104,6 +105,7 @@ export async function runSelected(ws: Workspace, graph: Graph, selected: Set<str
 
     const ordered = plan.order.map((id) => results.get(id)!).filter(Boolean);
     if (!stop.signal.aborted) await runOperationHooks(ws, compiler, 'on-run-end', ws.project.root.project.onRunEnd, ordered);
+    await flushCompiled();
     const elapsed = (performance.now() - started) / 1000;
     writeRunResults(ws.targetDir, ordered, { invocationId: ws.env.invocationId, elapsed, args: options.args });
     ws.writeManifest();
@@ -115,18 +117,16 @@ export async function runSelected(ws: Workspace, graph: Graph, selected: Set<str
   }
 }
 
-function runOne(ws: Workspace, compiler: Compiler, node: ManifestNode, options: RunOptions, signal: AbortSignal, threadId: string): Promise<NodeResult> {
-  return executeNode(ws, compiler, node, { fullRefresh: options.fullRefresh, signal, threadId });
-}
-
-async function createSchemas(ws: Workspace, nodes: ManifestNode[]): Promise<void> {
+/** Creates every schema the run writes to, once; returns them. */
+async function createSchemas(ws: Workspace, nodes: ManifestNode[]): Promise<{ database: string | null; schema: string }[]> {
   const adapter = ws.requireAdapter();
-  const seen = new Set<string>();
+  const seen = new Map<string, { database: string | null; schema: string }>();
   for (const n of nodes) {
     if (n.resource_type === 'test' && !n.config.store_failures) continue;
     const key = `${n.database ?? ''}.${n.schema}`;
     if (seen.has(key)) continue;
-    seen.add(key);
+    seen.set(key, { database: n.database, schema: n.schema });
     await adapter.execute(ws.dialect.createSchemaIfNotExists(n.schema, n.database));
   }
+  return [...seen.values()];
 }

@@ -1,6 +1,7 @@
 // Compiling many nodes: decides is_incremental() from the warehouse, renders each node, writes
 // target/compiled/<package>/<path> and records compiled_code in the manifest.
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ManifestNode } from '../project/manifest-types.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -42,15 +43,34 @@ function compiledRelativePath(node: ManifestNode): string {
   return node.test_metadata ? join(node.original_file_path, node.path) : node.original_file_path;
 }
 
+/** Compiled-SQL files being written; a run awaits them with flushCompiled() before it ends. */
+const pendingWrites = new Set<Promise<void>>();
+const createdDirs = new Set<string>();
+
+/** Records the compiled SQL on the node and writes target/compiled/… in the background. */
 export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
   const rel = compiledRelativePath(node);
   const path = join(ws.targetDir, 'compiled', node.package_name, rel);
-  ensureDir(dirname(path));
-  writeFileSync(path, sql.endsWith('\n') ? sql : sql + '\n');
+  const dir = dirname(path);
+  if (!createdDirs.has(dir)) {
+    ensureDir(dir);
+    createdDirs.add(dir);
+  }
+  const write = writeFile(path, sql.endsWith('\n') ? sql : sql + '\n').finally(() => pendingWrites.delete(write));
+  pendingWrites.add(write);
   node.compiled = true;
   node.compiled_code = sql;
   node.compiled_path = join(ws.project.root.project.targetPath, 'compiled', node.package_name, rel);
   node.extra_ctes_injected = true;
+}
+
+/** Waits for every compiled-SQL file to be written (a write error is a user error naming the file). */
+export async function flushCompiled(): Promise<void> {
+  try {
+    await Promise.all(pendingWrites);
+  } catch (e) {
+    throw new UserError(`could not write compiled SQL: ${(e as Error).message}`, { hint: 'Check that the target folder is writable.', cause: e });
+  }
 }
 
 /** Compiles the given nodes (in this order), collecting errors across nodes. Returns how many compiled. */
@@ -67,6 +87,7 @@ export async function compileSelected(ws: Workspace, ids: string[], fullRefresh 
     writeCompiled(ws, node, result.sql);
     n++;
   }
+  await flushCompiled();
   errors.throwIfAny();
   return n;
 }

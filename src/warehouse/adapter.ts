@@ -60,6 +60,11 @@ export interface Capabilities {
   enforcedConstraints: ReadonlyArray<'not_null' | 'unique' | 'primary_key' | 'check' | 'foreign_key'>;
   /** Materialized views exist. */
   materializedViews: boolean;
+  /**
+   * CREATE OR REPLACE VIEW swaps a view atomically whatever its new columns (DuckDB). false where the
+   * replacement must keep the old columns (PostgreSQL), so views are built aside and renamed in.
+   */
+  replaceViewAnyColumns: boolean;
 }
 
 /** One session with the warehouse. Statements on one connection run one at a time. */

@@ -26,7 +26,7 @@ export async function materializeIncremental(input: MaterializeInput): Promise<M
   const uniqueKey = uniqueKeyList(node);
   const strategy = incrementalStrategy(node, uniqueKey);
   const mode = onSchemaChange(node);
-  const existing = await prepareTarget(adapter, conn, relation, signal);
+  const existing = await prepareTarget(adapter, conn, relation, signal, input.known);
   if (!willBeIncremental(node, existing, input.fullRefresh)) return materializeTable(input, existing);
 
   const d = adapter.dialect;

@@ -11,7 +11,7 @@ import type { MaterializeInput, MaterializeResult } from './types.js';
 export async function materializeTable(input: MaterializeInput, existing?: RelationInfo | null): Promise<MaterializeResult> {
   const { adapter, conn, relation, signal } = input;
   const d = adapter.dialect;
-  const current = existing === undefined ? await prepareTarget(adapter, conn, relation, signal) : existing;
+  const current = existing === undefined ? await prepareTarget(adapter, conn, relation, signal, input.known) : existing;
   const tmp: RelationInfo = { ...suffixed(relation, TMP_SUFFIX), type: 'table' };
   await runAll(conn, [d.createTableAs(tmp, cleanSelect(compiledSql(input.node)))], signal);
   const rows = await countRows(conn, d.relation(tmp));
@@ -22,7 +22,12 @@ export async function materializeTable(input: MaterializeInput, existing?: Relat
 export async function materializeView(input: MaterializeInput): Promise<MaterializeResult> {
   const { adapter, conn, relation, signal } = input;
   const d = adapter.dialect;
-  const current = await prepareTarget(adapter, conn, relation, signal);
+  const current = await prepareTarget(adapter, conn, relation, signal, input.known);
+  if (adapter.capabilities.replaceViewAnyColumns && (current === null || current.type === 'view') && !input.afterWrite) {
+    // One atomic statement: a failing SQL leaves the old view, a kill leaves the old or the new one.
+    await runAll(conn, [`CREATE OR REPLACE VIEW ${d.relation(relation)} AS (\n${cleanSelect(compiledSql(input.node))}\n)`], signal);
+    return { rowsAffected: null, message: 'CREATE VIEW' };
+  }
   const tmp: RelationInfo = { ...suffixed(relation, TMP_SUFFIX), type: 'view' };
   await runAll(conn, [d.createViewAs(tmp, cleanSelect(compiledSql(input.node)))], signal);
   await commitWithState(input, (tx) => runAll(tx, swapIntoPlace(d, tmp, relation, current), signal));

@@ -1,6 +1,9 @@
 // The contract between the build runner and the materializations.
 import type { ManifestNode } from '../../project/manifest-types.js';
-import type { Adapter, Connection, RelationRef } from '../../warehouse/adapter.js';
+import type { Adapter, Connection, RelationInfo, RelationRef } from '../../warehouse/adapter.js';
+
+/** Looks a relation up in a listing taken at the start of the run; undefined when its schema was not listed. */
+export type KnownRelations = (ref: RelationRef) => RelationInfo | null | undefined;
 
 export interface MaterializeInput {
   /** The node with its config resolved and compiled_code set. */
@@ -12,6 +15,11 @@ export interface MaterializeInput {
   conn: Connection;
   fullRefresh: boolean;
   signal?: AbortSignal;
+  /**
+   * What the runner already knows exists in the warehouse (listed once per schema at the start of a
+   * run): saves three catalog queries per node. undefined = unknown, ask the warehouse.
+   */
+  known?: KnownRelations;
   /** Runs inside the transaction that makes the new data visible (the runner writes run state here). */
   afterWrite?: (conn: Connection) => Promise<void>;
 }

@@ -8,6 +8,7 @@ import type { Adapter, Connection, RelationInfo, RelationRef } from '../../wareh
 import { shouldFullRefresh } from '../materializations/config.js';
 import { commitWithState, runAll } from '../materializations/executor.js';
 import { prepareTarget } from '../materializations/leftovers.js';
+import type { KnownRelations } from '../materializations/types.js';
 import { TMP_SUFFIX, suffixed } from '../materializations/relation-names.js';
 import { swapIntoPlace } from '../materializations/sql/create.js';
 import { diffColumns, isEmptyDiff } from '../materializations/sql/schema-change.js';
@@ -25,6 +26,8 @@ export interface SeedInput {
   /** The project root; the CSV is node.root_path (or original_file_path) under it. */
   projectDir: string;
   signal?: AbortSignal;
+  /** The runner's listing of existing relations (see MaterializeInput.known). */
+  known?: KnownRelations;
   afterWrite?: (conn: Connection) => Promise<void>;
 }
 
@@ -50,7 +53,7 @@ export async function buildSeed(input: SeedInput): Promise<MaterializeResult> {
   const quote = node.config.quote_columns === true;
   const rows = table.rows.map((r) => r.map((v, i) => loadValue(inferred[i]!, v)));
 
-  const existing = await prepareTarget(adapter, conn, relation, signal);
+  const existing = await prepareTarget(adapter, conn, relation, signal, input.known);
   const tmp: RelationInfo = { ...suffixed(relation, TMP_SUFFIX), type: 'table' };
   await runAll(conn, [createSeedTableSql(d, tmp, columns, quote)], signal);
   const newColumns = await adapter.getColumns(tmp, conn);

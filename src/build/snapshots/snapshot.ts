@@ -6,6 +6,7 @@ import type { Adapter, Connection, RelationInfo, RelationRef } from '../../wareh
 import { compiledSql } from '../materializations/config.js';
 import { commitWithState, countRows, runAll } from '../materializations/executor.js';
 import { prepareTarget } from '../materializations/leftovers.js';
+import type { KnownRelations } from '../materializations/types.js';
 import { TMP_SUFFIX, cleanSelect, suffixed } from '../materializations/relation-names.js';
 import { swapIntoPlace } from '../materializations/sql/create.js';
 import { addColumnsSql } from '../materializations/sql/schema-change.js';
@@ -21,6 +22,8 @@ export interface SnapshotInput {
   adapter: Adapter;
   conn: Connection;
   signal?: AbortSignal;
+  /** The runner's listing of existing relations (see MaterializeInput.known). */
+  known?: KnownRelations;
   afterWrite?: (conn: Connection) => Promise<void>;
 }
 
@@ -29,7 +32,7 @@ export async function buildSnapshot(input: SnapshotInput): Promise<MaterializeRe
   const d = adapter.dialect;
   const config = snapshotConfig(node);
   const source = cleanSelect(compiledSql(node));
-  const existing = await prepareTarget(adapter, conn, relation, signal);
+  const existing = await prepareTarget(adapter, conn, relation, signal, input.known);
   const probe = await conn.execute(`select * from (\n${source}\n) as snapshot_query where 1 = 0`);
   const sourceColumns = probe.columns.map((c) => c.name);
   const tmp: RelationInfo = { ...suffixed(relation, TMP_SUFFIX), type: 'table' };

@@ -20,6 +20,7 @@ export const DUCKDB_CAPABILITIES: Capabilities = {
   cancel: true,
   enforcedConstraints: ['not_null', 'unique', 'primary_key', 'check', 'foreign_key'],
   materializedViews: false,
+  replaceViewAnyColumns: true,
 };
 
 export class DuckDBAdapter implements Adapter {

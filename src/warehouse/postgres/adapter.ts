@@ -18,6 +18,7 @@ function capabilitiesFor(serverVersion: number): Capabilities {
     cancel: true,
     enforcedConstraints: ['not_null', 'unique', 'primary_key', 'check', 'foreign_key'],
     materializedViews: true,
+    replaceViewAnyColumns: false, // CREATE OR REPLACE VIEW cannot drop or retype columns
   };
 }
 
