@@ -4,11 +4,12 @@
 // Targets on a 2-core machine, DuckDB at 10 million events: full build ≤ 60 s, incremental day ≤ 5 s.
 // Usage: npm run build && npx tsx bench/email-mart.ts [duckdb_events=10000000] [postgres_events=1000000]
 // (postgres_events=0 skips PostgreSQL; PGHOST/PGPORT/PGUSER as for the tests.)
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { fmt, REPO, runMartflow, type Measurement } from './measure.js';
+import { MARTFLOW, REPO, runMartflow } from './measure.js';
 
 const DAYS = 30;
 /** Events per send the generator produces on average (SEND, DELIVERED/BOUNCE, opens, clicks, …). */
@@ -18,6 +19,32 @@ interface Engine {
   name: string;
   args: string[];
   env: Record<string, string>;
+}
+
+interface Timed {
+  seconds: number;
+  /** user + system CPU seconds of the martflow process (DuckDB runs in it): less sensitive to a busy machine. */
+  cpuSeconds: number | null;
+  peakMb: number | null;
+}
+
+/** Runs martflow under /usr/bin/time (when present) for wall, CPU and peak memory. */
+function timed(args: string[], cwd: string, env: Record<string, string>): Timed {
+  const useTime = existsSync('/usr/bin/time');
+  const cmd = useTime ? '/usr/bin/time' : process.execPath;
+  const cmdArgs = useTime ? ['-f', 'MARTFLOW_TIME=%U %S %M', process.execPath, MARTFLOW, ...args] : [MARTFLOW, ...args];
+  const started = performance.now();
+  const r = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`martflow ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  const m = /MARTFLOW_TIME=([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+  return { seconds, cpuSeconds: m ? Number(m[1]) + Number(m[2]) : null, peakMb: m ? Number(m[3]) / 1024 : null };
+}
+
+function fmt(t: Timed): string {
+  const cpu = t.cpuSeconds === null ? '' : `, CPU ${t.cpuSeconds.toFixed(1)} s`;
+  const mem = t.peakMb === null ? '' : `, peak RSS ${t.peakMb.toFixed(0)} MB`;
+  return `${t.seconds.toFixed(2)} s${cpu}${mem}`;
 }
 
 function slowest(dir: string, n: number): string {
@@ -38,8 +65,8 @@ function benchEngine(engine: Engine, events: number): void {
   const sendsPerDay = Math.round(events / DAYS / EVENTS_PER_SEND);
   const dir = mkdtempSync(join(tmpdir(), `martflow-bench-email-mart-${engine.name}-`));
   cpSync(join(REPO, 'examples', 'email_mart'), dir, { recursive: true, filter: (src) => !/[\\/](target|logs)([\\/]|$)/.test(src) });
-  const step = (label: string, args: string[], note = ''): Measurement => {
-    const m = runMartflow([...args, ...engine.args], dir, engine.env);
+  const step = (label: string, args: string[], note = ''): Timed => {
+    const m = timed([...args, ...engine.args], dir, engine.env);
     console.log(`${engine.name.padEnd(9)} ${label.padEnd(44)} ${fmt(m)}${note}`);
     return m;
   };
@@ -54,6 +81,7 @@ function benchEngine(engine: Engine, events: number): void {
     step('generate 1 more day', gen(1));
     step('incremental build --select tag:daily', ['build', '--select', 'tag:daily', '--quiet'], engine.name === 'duckdb' ? '   (target ≤ 5 s)' : '');
     console.log(`${engine.name.padEnd(9)} slowest nodes: ${slowest(dir, 4)}`);
+    step('generate 1 more day', gen(1));
     step('incremental run --select tag:daily (no tests)', ['run', '--select', 'tag:daily', '--quiet']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -80,9 +108,12 @@ async function withPostgres(fn: (dbname: string) => void): Promise<void> {
   }
 }
 
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`load average at start: ${load()} (figures are wall time on this machine as busy as that; CPU time is steadier)`);
 const duckdbEvents = Number(process.argv[2] ?? 10_000_000);
 const postgresEvents = Number(process.argv[3] ?? 1_000_000);
 if (duckdbEvents > 0) benchEngine({ name: 'duckdb', args: [], env: {} }, duckdbEvents);
 if (postgresEvents > 0) {
   await withPostgres((dbname) => benchEngine({ name: 'postgres', args: ['--target', 'pg'], env: { EMAIL_MART_PG_DB: dbname } }, postgresEvents));
 }
+console.log(`load average at end: ${load()}`);

@@ -6,7 +6,8 @@
     {%- set where = config.get('where', '') -%}
     {%- if where -%}
         {%- if '__recent_batches__' in where -%}
-            {%- set recent = 'batch_date >= (select max(batch_date) from ' ~ relation ~ ') - ' ~ var('test_lookback_days') -%}
+            {%- set latest_sql = 'select max(batch_date) from ' ~ relation -%}
+            {%- set recent = 'batch_date >= ' ~ literal_or(scalar_query(latest_sql), 'date', latest_sql) ~ ' - ' ~ var('test_lookback_days') -%}
             {%- set where = where | replace('__recent_batches__', recent) -%}
         {%- endif -%}
         {%- set filtered -%}

@@ -1,5 +1,6 @@
 -- Within a send, nothing happens before the SEND, and no send is opened or clicked without having
--- been delivered (a bounce never opens).
+-- been delivered (a bounce never opens). Checks the sends of the last two batches: what the daily
+-- run just added.
 with sends as (
     select send_id,
            min(case when event_type = 'SEND' then event_ts end)      as sent_at,
@@ -7,7 +8,8 @@ with sends as (
            count(case when event_type in ('OPEN', 'CLICK') then 1 end) as engaged,
            min(event_ts)                                             as first_event_at
     from {{ ref('fct_email_events') }}
-    where batch_date >= (select max(batch_date) from {{ ref('fct_email_events') }}) - {{ var('test_lookback_days') }}
+    {%- set latest_sql = 'select max(batch_date) from ' ~ ref('fct_email_events') %}
+    where batch_date >= {{ literal_or(scalar_query(latest_sql), 'date', latest_sql) }} - 1
     group by send_id
 )
 select *
