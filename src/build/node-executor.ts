@@ -38,21 +38,26 @@ export async function executeNode(ws: Workspace, compiler: Compiler, node: Manif
   const adapter = ws.requireAdapter();
   let conn: Connection | null = null;
   try {
-    conn = await adapter.acquire();
     const relation = relationOf(node);
     let known = options.known;
     let incremental = false;
     if (node.resource_type === 'model' && node.config.materialized === 'incremental') {
       // is_incremental() is decided on the relation as it is after a killed run's leftovers are cleaned.
+      conn = await adapter.acquire();
       const existing = await prepareTarget(adapter, conn, relation, options.signal, known);
       incremental = willBeIncremental(node, existing, options.fullRefresh);
       known = (ref) => (ref.identifier === relation.identifier && ref.schema === relation.schema ? existing : null);
     }
     if (node.resource_type !== 'seed') {
+      // Templates that query (run_query, adapter.get_columns_in_relation, dbt_utils.star) take pooled
+      // connections: holding one while compiling deadlocks once every thread does.
+      conn?.release();
+      conn = null;
       const compiled = await compiler.compile(node, { isIncremental: incremental });
       node.extra_ctes = compiled.ctes.map((c) => ({ id: c.id, sql: c.sql }));
       writeCompiled(ws, node, compiled.sql);
     }
+    conn ??= await adapter.acquire();
     compiledAt = new Date();
     const common = { node, relation, adapter, conn, fullRefresh: options.fullRefresh, signal: options.signal, known };
     if (node.resource_type === 'test') {

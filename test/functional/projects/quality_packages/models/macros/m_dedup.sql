@@ -1,0 +1,1 @@
+{{ dbt_utils.deduplicate(ref('bad_rows'), 'id', 'amount desc') }}

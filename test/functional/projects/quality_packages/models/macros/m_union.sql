@@ -1,0 +1,1 @@
+{{ dbt_utils.union_relations([ref('parents'), ref('six_rows')]) }}
