@@ -7,6 +7,7 @@ import type { Manifest, ManifestNode, RefCall } from '../project/manifest-types.
 import { RefIndex } from '../parse/ref-index.js';
 import { cteName, injectCtes, type InjectedCte } from './ephemeral.js';
 import { renderTestKwargs } from '../context/test-kwargs.js';
+import { parseStatic, renderStatic } from '../parse/static-parse.js';
 
 export interface CompileOptions {
   /** Whether is_incremental() is true for this node (decided by the runner from the warehouse state). */
@@ -44,12 +45,40 @@ export class Compiler {
     if (node.resource_type === 'test' && node.test_metadata) {
       await renderTestKwargs(this.jinja, node.test_metadata.kwargs, ctx, node.original_file_path, testKwargs);
     }
-    const template = this.jinja.compile(node.resource_type === 'snapshot' ? node.raw_code : node.raw_code, node.original_file_path);
-    const rendered = (await template.render(ctx)).trim();
+    const rendered = (await this.renderBody(node, ctx, ephemerals)).trim();
     const ctes: InjectedCte[] = [];
     const seen = new Set<string>();
     for (const id of ephemerals) await this.collectCtes(id, ctes, seen);
     return { sql: injectCtes(rendered, ctes), body: rendered, ctes };
+  }
+
+  /** A model whose Jinja is only literal ref/source/config calls is rendered by substitution. */
+  private async renderBody(node: ManifestNode, ctx: Record<string, unknown>, ephemerals: string[]): Promise<string> {
+    const statik = this.staticAllowed && node.resource_type !== 'test' ? parseStatic(node.raw_code) : null;
+    if (!statik) return this.jinja.compile(node.raw_code, node.original_file_path).render(ctx);
+    return renderStatic(node.raw_code, statik, (c) => {
+      if (c.kind === 'ref') return this.refRelation(node, c.call, ephemerals).render();
+      if (c.kind === 'source') return this.sourceRelation(node, c.source[0], c.source[1]).render();
+      return '';
+    });
+  }
+
+  private get staticAllowed(): boolean {
+    return !['ref', 'source', 'config'].some((n) => this.env.registry.isOverridden(n));
+  }
+
+  private refRelation(node: ManifestNode, call: RefCall, ephemerals: string[]): Relation {
+    const target = this.refIndex.resolveRef(call, node.package_name, node.unique_id, node.location);
+    if (target.config.materialized === 'ephemeral') {
+      if (!ephemerals.includes(target.unique_id)) ephemerals.push(target.unique_id);
+      return new EphemeralRelation(cteName(target.name), this.env.dialect);
+    }
+    return this.relationOf(target);
+  }
+
+  private sourceRelation(node: ManifestNode, s: string, t: string): Relation {
+    const src = this.refIndex.resolveSource(s, t, node.unique_id, node.location);
+    return new Relation({ database: src.database, schema: src.schema, identifier: src.identifier }, this.env.dialect, 'table');
   }
 
   /** Renders a Jinja string in the node's context (hooks, test kwargs, inline SQL). */
@@ -79,18 +108,8 @@ export class Compiler {
   }
 
   private context(node: ManifestNode, options: CompileOptions, ephemerals: string[]): Record<string, unknown> {
-    const ref = (call: RefCall): Relation => {
-      const target = this.refIndex.resolveRef(call, node.package_name, node.unique_id, node.location);
-      if (target.config.materialized === 'ephemeral') {
-        if (!ephemerals.includes(target.unique_id)) ephemerals.push(target.unique_id);
-        return new EphemeralRelation(cteName(target.name), this.env.dialect);
-      }
-      return this.relationOf(target);
-    };
-    const source = (s: string, t: string): Relation => {
-      const src = this.refIndex.resolveSource(s, t, node.unique_id, node.location);
-      return new Relation({ database: src.database, schema: src.schema, identifier: src.identifier }, this.env.dialect, 'table');
-    };
+    const ref = (call: RefCall): Relation => this.refRelation(node, call, ephemerals);
+    const source = (s: string, t: string): Relation => this.sourceRelation(node, s, t);
     return createRenderContext(this.env, {
       packageName: node.package_name,
       nodeName: node.unique_id,

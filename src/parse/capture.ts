@@ -6,6 +6,7 @@ import { renderTestKwargs } from '../context/test-kwargs.js';
 import { createRenderContext, type RenderEnvironment } from '../context/dbt-context.js';
 import { Relation } from '../context/relation.js';
 import type { RefCall } from '../project/manifest-types.js';
+import { parseStatic, type StaticCall, type StaticTemplate } from './static-parse.js';
 
 export interface Capture {
   refs: RefCall[];
@@ -28,6 +29,27 @@ export interface CaptureInput {
   jinja?: JinjaEnvironment;
   file?: string;
   targetSchema: string;
+}
+
+/** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`. */
+function staticArgumentCall(value: string): StaticCall | null {
+  const wrapped = /^\s*\{\{\s*get_where_subquery\(\s*((?:ref|source)\s*\([^()]*\))\s*\)\s*\}\}\s*$/.exec(value);
+  const bare = /^\s*((?:ref|source)\s*\([^()]*\))\s*$/.exec(value);
+  const inner = wrapped?.[1] ?? bare?.[1];
+  if (!inner) return null;
+  return parseStatic(`{{ ${inner} }}`)?.calls[0] ?? null;
+}
+
+/** What a static template (only literal ref/source/config calls) captures, without rendering it. */
+export function captureStatic(template: StaticTemplate): Capture {
+  const capture: Capture = { refs: [], sources: [], config: {}, macros: [] };
+  for (const c of template.calls) {
+    if (c.kind === 'ref') capture.refs.push(c.call);
+    else if (c.kind === 'source') {
+      if (!capture.sources.some(([a, b]) => a === c.source[0] && b === c.source[1])) capture.sources.push(c.source);
+    } else Object.assign(capture.config, c.kwargs);
+  }
+  return capture;
 }
 
 export async function captureRender(env: RenderEnvironment, input: CaptureInput): Promise<Capture> {
@@ -57,7 +79,21 @@ export async function captureRender(env: RenderEnvironment, input: CaptureInput)
     extra: { ...input.extra, _dbt_generic_test_kwargs: testKwargs },
     onMacroUsed: (id) => macros.add(id),
   });
-  if (input.testKwargs && input.jinja) await renderTestKwargs(input.jinja, input.testKwargs, ctx, input.file ?? '', testKwargs);
+  if (input.testKwargs && input.jinja) {
+    // Arguments that are only a ref()/source() (the usual `model`) are read without rendering.
+    const dynamic: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(input.testKwargs)) {
+      const call = typeof v === 'string' ? staticArgumentCall(v) : null;
+      if (call?.kind === 'ref') {
+        capture.refs.push(call.call);
+        testKwargs[k] = placeholder(call.call.name);
+      } else if (call?.kind === 'source') {
+        if (!capture.sources.some(([a, b]) => a === call.source[0] && b === call.source[1])) capture.sources.push(call.source);
+        testKwargs[k] = placeholder(call.source[1]);
+      } else dynamic[k] = v;
+    }
+    await renderTestKwargs(input.jinja, dynamic, ctx, input.file ?? '', testKwargs);
+  }
   await input.template.render(ctx);
   capture.macros = [...macros].sort();
   return capture;

@@ -9,7 +9,8 @@ import type { ConfigResourceType } from '../project/config-keys.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector, UserError, type SourceLocation } from '../util/errors.js';
 import { compileMacros } from './macros.js';
-import { captureRender, type Capture } from './capture.js';
+import { captureRender, captureStatic, type Capture } from './capture.js';
+import { parseStatic } from './static-parse.js';
 import { Naming } from './naming.js';
 import { RefIndex } from './ref-index.js';
 import { newNode, columnsFromPatches } from './node-factory.js';
@@ -71,6 +72,8 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   const cache = input.cache;
   let renderedCount = 0;
 
+  // A project macro named ref, source or config changes what those calls do: then every file renders.
+  const staticAllowed = !['ref', 'source', 'config'].some((n) => registry.isOverridden(n));
   const pending: PendingNode[] = [];
   const disabledNames: string[] = [];
   const disabled: Record<string, unknown[]> = {};
@@ -88,6 +91,12 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
     const known = errors.try(() => resolveConfig(configType, pkg.name, seed.fqn, layers, patch?.location ?? seed.location));
     if (!known) return;
     let capture = cache?.lookup(seed.uniqueId, seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : ''));
+    const statik = !capture && staticAllowed && !extra?.testInstance ? parseStatic(seed.template) : null;
+    if (statik) {
+      capture = captureStatic(statik);
+      renderedCount++;
+      cache?.store(seed.uniqueId, seed.checksum, capture);
+    }
     if (!capture) {
       const template = errors.try(() => jinja.compile(seed.template, seed.originalFilePath));
       if (!template) return;
