@@ -201,6 +201,9 @@ describe('docs and dashboards in a browser (email_mart on DuckDB)', () => {
     await page.waitForSelector('[data-testid=node-page][data-node="model.email_mart.fct_email_events_daily"]');
     const types = await page.$$eval('[data-testid=columns] tr[data-column="event_date"] td', (tds) => tds.map((t) => t.textContent));
     assert.equal(types[1], 'DATE');
+    // Raw and compiled SQL arrive with docs-details.js.
+    await page.waitForSelector('[data-testid=node-details][data-loaded=true]');
+    assert.match(await page.textContent('[data-testid=node-details]') ?? '', /Compiled SQL[\s\S]*"email_mart"\."marts"\."fct_email_events"/);
     await page.screenshot({ path: screenshotPath('docs-model-page'), fullPage: true });
   });
 

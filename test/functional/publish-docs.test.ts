@@ -12,7 +12,7 @@ import { Logger } from '../../src/cli/logger.js';
 import { toGlobalOptions } from '../../src/cli/global-options.js';
 import { generateDocs } from '../../src/publish/docs/generate-docs.js';
 import type { Catalog } from '../../src/publish/catalog/catalog-types.js';
-import type { DocsData } from '../../src/publish/docs/docs-data-types.js';
+import type { DocsData, DocsDetails } from '../../src/publish/docs/docs-data-types.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'functional', 'projects', 'jaffle');
 
@@ -20,6 +20,7 @@ describe('docs generate (jaffle on DuckDB)', () => {
   let project: { dir: string; remove: () => void };
   let catalog: Catalog;
   let data: DocsData;
+  let details: DocsDetails;
 
   before(async () => {
     project = copyProject(FIXTURE);
@@ -34,8 +35,12 @@ describe('docs generate (jaffle on DuckDB)', () => {
       await ws.close();
     }
     catalog = JSON.parse(readFileSync(join(project.dir, 'target', 'catalog.json'), 'utf8')) as Catalog;
-    const script = readFileSync(join(project.dir, 'target', 'docs-data.js'), 'utf8');
-    data = JSON.parse(script.slice(script.indexOf('=') + 1).replace(/;\s*$/, '')) as DocsData;
+    const read = (file: string) => {
+      const script = readFileSync(join(project.dir, 'target', file), 'utf8');
+      return JSON.parse(script.slice(script.indexOf('=') + 1).replace(/;\s*$/, '')) as unknown;
+    };
+    data = read('docs-data.js') as DocsData;
+    details = read('docs-details.js') as DocsDetails;
   });
   after(() => project?.remove());
 
@@ -58,7 +63,7 @@ describe('docs generate (jaffle on DuckDB)', () => {
 
   test('the site is index.html + local assets + data, with no network reference', () => {
     const target = join(project.dir, 'target');
-    for (const f of ['index.html', 'docs-data.js', 'docs-assets/docs.js', 'docs-assets/style.css', 'manifest.json', 'catalog.json']) assert.ok(existsSync(join(target, f)), f);
+    for (const f of ['index.html', 'docs-data.js', 'docs-details.js', 'docs-assets/docs.js', 'docs-assets/style.css', 'manifest.json', 'catalog.json']) assert.ok(existsSync(join(target, f)), f);
     const html = readFileSync(join(target, 'index.html'), 'utf8');
     assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
     assert.match(html, /<script src="docs-data.js"><\/script>/);
@@ -75,8 +80,12 @@ describe('docs generate (jaffle on DuckDB)', () => {
     const id = customers.columns.find((c) => c.name === 'customer_id')!;
     assert.equal(id.type, 'INTEGER');
     assert.deepEqual(id.tests.map((t) => [t.name, t.status]).sort(), [['not_null', 'pass'], ['unique', 'pass']]);
-    assert.match(customers.compiledCode ?? '', /from "jaffle"\."main"\."stg_customers"|"stg_customers"/i);
-    assert.match(customers.rawCode, /ref\('stg_customers'\)/);
+    // Code and config are in docs-details.js, loaded by the page when it shows them.
+    assert.equal(data.detailsSplit, true);
+    assert.equal(customers.rawCode, '');
+    assert.match(details[customers.id]!.compiledCode ?? '', /from "jaffle"\."main"\."stg_customers"|"stg_customers"/i);
+    assert.match(details[customers.id]!.rawCode, /ref\('stg_customers'\)/);
+    assert.equal(details[customers.id]!.config.materialized, 'table');
     assert.equal(customers.rowCount, 5);
     assert.equal(customers.status, 'success');
     const orders = data.nodes[byId.get('model.jaffle.orders')!]!;

@@ -69,4 +69,12 @@ export interface DocsData {
   dashboards: { id: string; title: string }[];
   /** The full lineage laid out (null in data written before it existed). */
   lineage: PrecomputedLayout | null;
+  /**
+   * True when rawCode, compiledCode and config were moved out to docs-details.js (the site loads it
+   * when a page first needs it, so opening a big project parses half the data).
+   */
+  detailsSplit?: boolean;
 }
+
+/** docs-details.js: unique_id → the fields moved out of DocsData. */
+export type DocsDetails = Record<string, { rawCode: string; compiledCode: string | null; config: Record<string, unknown> }>;

@@ -1,7 +1,8 @@
 // A page per resource: description, details, columns with type, docs and tests with their last
 // status, node-level tests, raw and compiled SQL, config, upstream and downstream.
 import type { DocsData, DocsNode, DocsTest } from '../../docs/docs-data-types.js';
-import { h, hashFor } from '../shared/dom.js';
+import { append, h, hashFor } from '../shared/dom.js';
+import { loadDetails } from './details.js';
 
 function statusBadge(status: string | null): HTMLElement {
   const s = status ?? 'not run';
@@ -22,6 +23,25 @@ function nodeLink(data: DocsData, i: number): HTMLElement {
 function codeBlock(title: string, code: string | null): HTMLElement | null {
   if (!code) return null;
   return h('details', { class: 'code', open: title.startsWith('Compiled') || !code.includes('\n') ? false : true }, h('summary', {}, title), h('pre', {}, h('code', {}, code)));
+}
+
+/** Code and config, filled in when docs-details.js has loaded. */
+function detailsSection(data: DocsData, node: DocsNode): HTMLElement {
+  const section = h('section', { 'data-testid': 'node-details' });
+  loadDetails(data).then(
+    (details) => {
+      const d = details[node.id];
+      if (!d) return;
+      append(section, [
+        codeBlock(node.type === 'macro' ? 'Macro SQL' : 'Source code', d.rawCode),
+        codeBlock('Compiled SQL', d.compiledCode),
+        Object.keys(d.config).length ? h('details', { class: 'code' }, h('summary', {}, 'Config'), h('pre', {}, JSON.stringify(d.config, null, 2))) : null,
+      ]);
+      section.dataset.loaded = 'true';
+    },
+    (e: Error) => section.append(h('p', { class: 'error' }, e.message)),
+  );
+  return section;
 }
 
 export function nodePage(data: DocsData, node: DocsNode): HTMLElement {
@@ -56,9 +76,7 @@ export function nodePage(data: DocsData, node: DocsNode): HTMLElement {
           h('div', {}, h('h2', {}, `Downstream (${node.children.length})`), h('ul', {}, node.children.map((c) => h('li', {}, nodeLink(data, c))))))
       : null,
     node.macros.length ? h('section', {}, h('h2', {}, 'Macros used'), h('p', { class: 'mono' }, node.macros.join(', '))) : null,
-    codeBlock(node.type === 'macro' ? 'Macro SQL' : 'Source code', node.rawCode),
-    codeBlock('Compiled SQL', node.compiledCode),
-    Object.keys(node.config).length ? h('details', { class: 'code' }, h('summary', {}, 'Config'), h('pre', {}, JSON.stringify(node.config, null, 2))) : null,
+    detailsSection(data, node),
 
   );
 }
