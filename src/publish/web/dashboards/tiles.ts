@@ -54,6 +54,9 @@ function render(tile: TileDef, result: TileResult, data: TileResponse, body: HTM
         const change = (v - p) / Math.abs(p);
         text = `${change >= 0 ? '▲' : '▼'} ${(Math.abs(change) * 100).toFixed(1)}% vs previous period (${formatValue(prev, tile.format)})`;
         cls = change === 0 ? 'flat' : (change > 0) !== Boolean(tile.lower_is_better) ? 'good' : 'bad';
+      } else if (prev !== null && value !== null) {
+        text = `${v === 0 ? 'unchanged' : v > 0 ? '▲ up' : '▼ down'} from ${formatValue(prev, tile.format)} in the previous period`;
+        cls = v === 0 ? 'flat' : (v > 0) !== Boolean(tile.lower_is_better) ? 'good' : 'bad';
       }
       body.append(h('div', { class: `kpi-change ${cls}`, 'data-testid': 'kpi-change', title: data.previousRange ? `${data.previousRange.start} – ${data.previousRange.end}` : '' }, text));
     }
