@@ -8,6 +8,7 @@ import { writeCompiled } from '../compile/compile-project.js';
 import { materialize, buildSeed, buildSnapshot, prepareTarget, willBeIncremental } from './materializations/index.js';
 import type { KnownRelations } from './materializations/types.js';
 import { testVerdictSql, verdict } from '../quality/test-query.js';
+import { storeFailures, storeFailuresAs } from '../quality/store-failures.js';
 import type { NodeResult } from './run-results.js';
 import { UserError, formatLocation } from '../util/errors.js';
 
@@ -63,6 +64,8 @@ export async function executeNode(ws: Workspace, compiler: Compiler, node: Manif
     if (node.resource_type === 'test') {
       const r = await conn.execute(testVerdictSql(node, node.compiled_code!), { signal: options.signal });
       const v = verdict(node, r.rows[0]);
+      const storeAs = storeFailuresAs(node, ws.env.flags);
+      if (storeAs) await storeFailures(adapter, conn, node, storeAs, ws.project.target.output.schema, options.signal);
       return { ...base, status: v.status, message: v.message, rowsAffected: null, failures: v.failures, compiledAt, completedAt: new Date() };
     }
     await runHooks(ws, compiler, node, node.config['pre-hook'], conn, options.signal);
