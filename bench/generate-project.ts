@@ -10,6 +10,11 @@ export interface GenerateOptions {
   folderSize?: number;
   /** Every model becomes a view with this SQL when set (runner-overhead benchmarks). */
   trivial?: boolean;
+  /**
+   * Share of models written with macros, var() and Jinja loops (the rest use only ref/config, as most
+   * models in real projects do). Default 0.3.
+   */
+  jinjaShare?: number;
 }
 
 /** A deterministic pseudo-random sequence, so every run generates the same project. */
@@ -48,6 +53,13 @@ export function generateProject(dir: string, options: GenerateOptions): void {
         sql = i === 0 ? 'select 1 as id' : `select * from {{ ref('m${Math.floor(random() * i)}') }}`;
       } else if (i === 0) {
         sql = `select {{ pick_columns(3) }}, 1 as id`;
+      } else if (random() >= (options.jinjaShare ?? 0.3)) {
+        const parents = [...new Set([Math.floor(random() * i), Math.floor(random() * i)])];
+        sql =
+          (i % 5 === 0 ? `{{ config(tags=['generated']) }}\n` : '') +
+          `select p0.id, p0.id * 3 as scaled_id, 'a' as col_a\nfrom {{ ref('m${parents[0]}') }} p0` +
+          (parents.length > 1 ? `\njoin {{ ref('m${parents[1]}') }} p1 on p1.id = p0.id` : '') +
+          '\n';
       } else {
         const parents = [...new Set([Math.floor(random() * i), Math.floor(random() * i)])];
         sql =
@@ -72,6 +84,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error('usage: tsx bench/generate-project.ts <dir> [models]');
     process.exit(1);
   }
-  generateProject(dir, { models: Number(process.argv[3] ?? 1000) });
+  generateProject(dir, { models: Number(process.argv[3] ?? 1000), jinjaShare: process.argv[4] === undefined ? undefined : Number(process.argv[4]) });
   console.log(`generated ${process.argv[3] ?? 1000} models in ${dir}`);
 }

@@ -7,7 +7,19 @@ import type { Manifest } from '../project/manifest-types.js';
 const MARTFLOW_ONLY = new Set(['location']);
 
 export function manifestJson(manifest: Manifest): string {
-  return JSON.stringify(manifest, (key, value) => (MARTFLOW_ONLY.has(key) ? undefined : typeof value === 'bigint' ? Number(value) : value));
+  // A replacer function makes JSON.stringify several times slower on 40 MB manifests; martflow-only
+  // fields are hidden (made non-enumerable) instead, which JSON.stringify skips natively.
+  for (const group of [manifest.nodes, manifest.sources, manifest.macros, manifest.exposures, manifest.unit_tests]) {
+    for (const entry of Object.values(group) as Record<string, unknown>[]) hideMartflowFields(entry);
+  }
+  for (const list of Object.values(manifest.disabled)) for (const entry of list as Record<string, unknown>[]) hideMartflowFields(entry);
+  return JSON.stringify(manifest);
+}
+
+function hideMartflowFields(entry: Record<string, unknown>): void {
+  for (const key of MARTFLOW_ONLY) {
+    if (Object.prototype.propertyIsEnumerable.call(entry, key)) Object.defineProperty(entry, key, { value: entry[key], enumerable: false, writable: true, configurable: true });
+  }
 }
 
 /** Writes atomically (temp file + rename) so a reader never sees half a manifest. */

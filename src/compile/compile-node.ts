@@ -8,6 +8,7 @@ import { RefIndex } from '../parse/ref-index.js';
 import { cteName, injectCtes, type InjectedCte } from './ephemeral.js';
 import { renderTestKwargs } from '../context/test-kwargs.js';
 import { parseStatic, renderStatic } from '../parse/static-parse.js';
+import { staticArgumentCall } from '../parse/capture.js';
 
 export interface CompileOptions {
   /** Whether is_incremental() is true for this node (decided by the runner from the warehouse state). */
@@ -43,7 +44,7 @@ export class Compiler {
     const testKwargs: Record<string, unknown> = {};
     const ctx = this.context(node, { ...options, extra: { ...options.extra, _dbt_generic_test_kwargs: testKwargs } }, ephemerals);
     if (node.resource_type === 'test' && node.test_metadata) {
-      await renderTestKwargs(this.jinja, node.test_metadata.kwargs, ctx, node.original_file_path, testKwargs);
+      await renderTestKwargs(this.jinja, node.test_metadata.kwargs, ctx, node.original_file_path, testKwargs, (v) => this.staticTestArgument(node, v, ephemerals));
     }
     const rendered = (await this.renderBody(node, ctx, ephemerals)).trim();
     const ctes: InjectedCte[] = [];
@@ -61,6 +62,19 @@ export class Compiler {
       if (c.kind === 'source') return this.sourceRelation(node, c.source[0], c.source[1]).render();
       return '';
     });
+  }
+
+  /**
+   * `{{ get_where_subquery(ref('x')) }}` without a `where` config, and bare ref()/source() arguments,
+   * render to the relation: answered without compiling a template per test.
+   */
+  private staticTestArgument(node: ManifestNode, value: string, ephemerals: string[]): string | undefined {
+    if (!this.staticAllowed || this.env.registry.isOverridden('get_where_subquery')) return undefined;
+    const call = staticArgumentCall(value);
+    if (!call || (call.whereSubquery && node.config.where)) return undefined;
+    if (call.kind === 'ref') return this.refRelation(node, call.call, ephemerals).render();
+    if (call.kind === 'source') return this.sourceRelation(node, call.source[0], call.source[1]).render();
+    return undefined;
   }
 
   private get staticAllowed(): boolean {

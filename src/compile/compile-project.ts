@@ -46,6 +46,26 @@ function compiledRelativePath(node: ManifestNode): string {
 /** Compiled-SQL files being written; a run awaits them with flushCompiled() before it ends. */
 const pendingWrites = new Set<Promise<void>>();
 const createdDirs = new Set<string>();
+/** At most this many files open at once (a 10,000-model compile must not run out of descriptors). */
+const MAX_OPEN_WRITES = 32;
+const queuedWrites: (() => void)[] = [];
+let openWrites = 0;
+
+function limitedWrite(path: string, text: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const start = () => {
+      openWrites++;
+      writeFile(path, text)
+        .then(resolve, reject)
+        .finally(() => {
+          openWrites--;
+          queuedWrites.shift()?.();
+        });
+    };
+    if (openWrites < MAX_OPEN_WRITES) start();
+    else queuedWrites.push(start);
+  });
+}
 
 /** Records the compiled SQL on the node and writes target/compiled/… in the background. */
 export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
@@ -56,7 +76,7 @@ export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): v
     ensureDir(dir);
     createdDirs.add(dir);
   }
-  const write = writeFile(path, sql.endsWith('\n') ? sql : sql + '\n').finally(() => pendingWrites.delete(write));
+  const write = limitedWrite(path, sql.endsWith('\n') ? sql : sql + '\n').finally(() => pendingWrites.delete(write));
   pendingWrites.add(write);
   node.compiled = true;
   node.compiled_code = sql;

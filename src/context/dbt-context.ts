@@ -77,6 +77,55 @@ function parseRefArgs(args: unknown[], kw: Record<string, unknown>): RefCall {
   });
 }
 
+/** Members that are the same for every render of an invocation, built once (thousands of renders). */
+const sharedByEnv = new WeakMap<RenderEnvironment, Record<string, unknown>>();
+function sharedMembers(env: RenderEnvironment): Record<string, unknown> {
+  let shared = sharedByEnv.get(env);
+  if (shared) return shared;
+  const { target } = env;
+  const targetObject: Record<string, unknown> = {
+    ...Object.fromEntries(Object.entries(target.output).filter(([k]) => k !== 'password')),
+    name: target.targetName,
+    target_name: target.targetName,
+    profile_name: target.profileName,
+    type: target.output.type,
+    schema: target.output.schema,
+    database: env.adapter?.defaultDatabase ?? (target.output as { database?: string; dbname?: string }).database ?? (target.output as { dbname?: string }).dbname ?? null,
+    threads: target.output.threads,
+  };
+
+  shared = Object.assign(Object.create(null) as Record<string, unknown>, {
+    target: targetObject,
+    env_var: pyfunction((args, kw) => lookupEnvVar(String(args[0] ?? kw.var), args.length > 1 ? args[1] : 'default' in kw ? kw.default : NO_DEFAULT), 'env_var'),
+    log: pyfunction((args, kw) => {
+      env.log(String(args[0] ?? kw.msg ?? ''), Boolean(kw.info ?? args[1] ?? false));
+      return '';
+    }, 'log'),
+    print: pyfunction((args) => {
+      env.log(args.map(String).join(' '), true);
+      return '';
+    }, 'print'),
+    modules: { datetime: datetimeModule, re: reModule, pytz: { utc: 'UTC', timezone: pyfunction(() => 'UTC') }, itertools: {} },
+    invocation_id: env.invocationId,
+    run_started_at: pyDatetimeFromDate(env.runStartedAt),
+    flags: env.flags,
+    dbt_version: VERSION,
+    project_name: env.projectName,
+    database: targetObject.database,
+    schema: target.output.schema,
+    local_md5: pyfunction((args) => createHash('md5').update(String(args[0])).digest('hex'), 'local_md5'),
+    zip: pyfunction((args) => {
+      const lists = args.map((a) => [...(a as Iterable<unknown>)]);
+      const n = lists.length ? Math.min(...lists.map((l) => l.length)) : 0;
+      return Array.from({ length: n }, (_v, i) => lists.map((l) => l[i]));
+    }, 'zip'),
+    set: pyfunction((args) => [...new Set(args.length ? [...(args[0] as Iterable<unknown>)] : [])], 'set'),
+    ...serialization,
+  });
+  sharedByEnv.set(env, shared);
+  return shared;
+}
+
 export function createRenderContext(env: RenderEnvironment, node: NodeRender): Record<string, unknown> {
   const statements = new StatementStore(env.adapter, node.execute, env.signal);
   const vars = varsForPackage(env.varSources, node.packageName);
@@ -123,19 +172,7 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
     }, 'raise_fail_fast_error'),
   };
 
-  const { target } = env;
-  const targetObject: Record<string, unknown> = {
-    ...Object.fromEntries(Object.entries(target.output).filter(([k]) => k !== 'password')),
-    name: target.targetName,
-    target_name: target.targetName,
-    profile_name: target.profileName,
-    type: target.output.type,
-    schema: target.output.schema,
-    database: env.adapter?.defaultDatabase ?? (target.output as { database?: string; dbname?: string }).database ?? (target.output as { dbname?: string }).dbname ?? null,
-    threads: target.output.threads,
-  };
-
-  const members: Record<string, unknown> = {
+  const members: Record<string, unknown> = Object.assign(Object.create(sharedMembers(env)) as Record<string, unknown>, {
     ref: pyfunction((args, kw) => node.ref(parseRefArgs(args, kw)), 'ref'),
     source: pyfunction((args) => {
       if (args.length !== 2) throw new UserError(`source() takes two arguments: source('source_name', 'table_name')`);
@@ -143,40 +180,14 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
     }, 'source'),
     config,
     var: pyfunction((args, kw) => lookupVar(vars, String(args[0] ?? kw.name), args.length > 1 ? args[1] : 'default' in kw ? kw.default : NO_DEFAULT, node.nodeName), 'var'),
-    env_var: pyfunction((args, kw) => lookupEnvVar(String(args[0] ?? kw.var), args.length > 1 ? args[1] : 'default' in kw ? kw.default : NO_DEFAULT), 'env_var'),
     this: node.thisRelation,
-    target: targetObject,
     is_incremental: pyfunction(() => node.isIncremental, 'is_incremental'),
     execute: node.execute,
     model: node.model,
     exceptions,
-    log: pyfunction((args, kw) => {
-      env.log(String(args[0] ?? kw.msg ?? ''), Boolean(kw.info ?? args[1] ?? false));
-      return '';
-    }, 'log'),
-    print: pyfunction((args) => {
-      env.log(args.map(String).join(' '), true);
-      return '';
-    }, 'print'),
-    modules: { datetime: datetimeModule, re: reModule, pytz: { utc: 'UTC', timezone: pyfunction(() => 'UTC') }, itertools: {} },
-    invocation_id: env.invocationId,
-    run_started_at: pyDatetimeFromDate(env.runStartedAt),
-    flags: env.flags,
-    dbt_version: VERSION,
-    project_name: env.projectName,
-    database: targetObject.database,
-    schema: target.output.schema,
-    local_md5: pyfunction((args) => createHash('md5').update(String(args[0])).digest('hex'), 'local_md5'),
-    zip: pyfunction((args) => {
-      const lists = args.map((a) => [...(a as Iterable<unknown>)]);
-      const n = lists.length ? Math.min(...lists.map((l) => l.length)) : 0;
-      return Array.from({ length: n }, (_v, i) => lists.map((l) => l[i]));
-    }, 'zip'),
-    set: pyfunction((args) => [...new Set(args.length ? [...(args[0] as Iterable<unknown>)] : [])], 'set'),
-    ...serialization,
     ...statements.members(),
     ...(node.extra ?? {}),
-  };
+  });
   members.builtins = { ref: members.ref, source: members.source, config };
   if (env.graph) {
     Object.defineProperty(members, 'graph', { get: env.graph, enumerable: true });

@@ -23,9 +23,13 @@ export async function renderTestKwargs(
   ctx: Record<string, unknown>,
   file: string,
   into: Record<string, unknown>,
+  /** Answers an argument without rendering (the usual ref() ones), or undefined. */
+  resolveStatically?: (value: string) => unknown,
 ): Promise<void> {
   for (const [k, v] of Object.entries(kwargs)) {
-    if (typeof v === 'string' && (v.includes('{{') || v.includes('{%'))) into[k] = native(await jinja.renderString(v, ctx, file));
+    const known = typeof v === 'string' && resolveStatically ? resolveStatically(v) : undefined;
+    if (known !== undefined) into[k] = known;
+    else if (typeof v === 'string' && (v.includes('{{') || v.includes('{%'))) into[k] = native(await jinja.renderString(v, ctx, file));
     else if (typeof v === 'string' && BARE_CALL.test(v)) into[k] = await jinja.renderString(`{{ ${v} }}`, ctx, file);
     else into[k] = v;
   }

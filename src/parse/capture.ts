@@ -32,12 +32,13 @@ export interface CaptureInput {
 }
 
 /** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`. */
-function staticArgumentCall(value: string): StaticCall | null {
+export function staticArgumentCall(value: string): (StaticCall & { whereSubquery: boolean }) | null {
   const wrapped = /^\s*\{\{\s*get_where_subquery\(\s*((?:ref|source)\s*\([^()]*\))\s*\)\s*\}\}\s*$/.exec(value);
   const bare = /^\s*((?:ref|source)\s*\([^()]*\))\s*$/.exec(value);
   const inner = wrapped?.[1] ?? bare?.[1];
   if (!inner) return null;
-  return parseStatic(`{{ ${inner} }}`)?.calls[0] ?? null;
+  const call = parseStatic(`{{ ${inner} }}`)?.calls[0];
+  return call ? { ...call, whereSubquery: Boolean(wrapped) } : null;
 }
 
 /** What a static template (only literal ref/source/config calls) captures, without rendering it. */
