@@ -63,7 +63,11 @@ export function selectFromOptions(
   const previousPath = join(context.targetDir, 'run_results.json');
   const previousResults = existsSync(previousPath) ? (readJson(previousPath, 'the previous run results') as never) : undefined;
   const sourcesPath = join(context.targetDir, 'sources.json');
-  const sources = existsSync(sourcesPath) ? (readJson(sourcesPath, 'sources.json') as never) : undefined;
+  const current = existsSync(sourcesPath) ? (readJson(sourcesPath, 'sources.json') as never) : undefined;
+  // source_status: compares this project's sources.json with the one in the --state folder.
+  const previousSourcesPath = options.state ? join(resolve(String(options.state)), 'sources.json') : null;
+  const previous = previousSourcesPath && existsSync(previousSourcesPath) ? (readJson(previousSourcesPath, 'the state sources.json') as never) : undefined;
+  const sources = current || previous ? { current, previous } : undefined;
   const result = selectNodes(manifest, graph, spec, {
     state,
     previousResults,

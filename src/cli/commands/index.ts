@@ -10,6 +10,7 @@ import { buildCommand, runCommand, seedCommand, snapshotCommand, testCommand } f
 import { runOperationCommand } from './run-operation.js';
 import { showCommand } from './show.js';
 import { retryCommand } from './retry.js';
+import { sourceCommand } from './source.js';
 
 export const commands: CommandSpec[] = [
   debugCommand,
@@ -24,6 +25,7 @@ export const commands: CommandSpec[] = [
   buildCommand,
   runOperationCommand,
   retryCommand,
+  sourceCommand,
   showCommand,
   cleanCommand,
 ];
