@@ -35,7 +35,7 @@
 {% endmacro %}
 
 {#- The campaigns that send, with their performance (bounce, open and click-through probabilities)
-    spread deterministically by position; orphan campaigns get middling rates. -#}
+    spread deterministically by list position (orphan campaigns continue the same pattern). -#}
 {% macro mock_campaign_profiles() -%}
   {%- set sending = var('mock_sending_campaigns') -%}
   {%- set orphans = var('mock_orphan_campaigns') -%}
