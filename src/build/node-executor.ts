@@ -9,6 +9,8 @@ import { materialize, buildSeed, buildSnapshot, prepareTarget, willBeIncremental
 import type { KnownRelations } from './materializations/types.js';
 import { testVerdictSql, verdict } from '../quality/test-query.js';
 import { storeFailures, storeFailuresAs } from '../quality/store-failures.js';
+import { checkContract, contractEnforced } from '../quality/contract.js';
+import { applyConstraints } from '../quality/constraints.js';
 import type { NodeResult } from './run-results.js';
 import { UserError, formatLocation } from '../util/errors.js';
 
@@ -72,7 +74,12 @@ export async function executeNode(ws: Workspace, compiler: Compiler, node: Manif
     let result;
     if (node.resource_type === 'seed') result = await buildSeed({ ...common, projectDir: ws.project.rootDir });
     else if (node.resource_type === 'snapshot') result = await buildSnapshot(common);
-    else result = await materialize(common);
+    else {
+      const contracted = contractEnforced(node);
+      if (contracted) await checkContract(conn, node, options.signal);
+      result = await materialize(common);
+      if (contracted) await applyConstraints(adapter, conn, node, relation, (m) => ws.logger.warn(m), options.signal);
+    }
     await runHooks(ws, compiler, node, node.config['post-hook'], conn, options.signal);
     return { ...base, status: 'success', message: result.message, rowsAffected: result.rowsAffected, failures: null, compiledAt, completedAt: new Date() };
   } catch (e) {
