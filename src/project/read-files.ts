@@ -1,6 +1,8 @@
 // Reading files of a package: walking resource folders, with sha256 checksums as dbt's FileHash.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+// Synchronous reads: a project is thousands of small files, and each asynchronous read is several
+// thread-pool round trips; reading them in a loop is several times faster.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ProjectFile } from './loaded-project.js';
 
@@ -17,7 +19,7 @@ export async function listFiles(root: string, dir: string, exts: string[]): Prom
   const base = join(root, dir);
   let entries: string[];
   try {
-    entries = (await readdir(base, { recursive: true })) as string[];
+    entries = readdirSync(base, { recursive: true }) as string[];
   } catch {
     return [];
   }
@@ -32,7 +34,7 @@ export async function listFiles(root: string, dir: string, exts: string[]): Prom
 /** Reads one file (path relative to the package root). */
 export async function readProjectFile(root: string, path: string): Promise<ProjectFile> {
   const absolutePath = join(root, path);
-  const text = await readFile(absolutePath, 'utf8');
+  const text = readFileSync(absolutePath, 'utf8');
   return { path: toPosix(path), absolutePath, checksum: sha256(text), text };
 }
 
