@@ -10,7 +10,10 @@ import { buildCommand, runCommand, seedCommand, snapshotCommand, testCommand } f
 import { runOperationCommand } from './run-operation.js';
 import { showCommand } from './show.js';
 import { retryCommand } from './retry.js';
+import { docsCommand } from './docs.js';
+import { serveCommand } from './serve.js';
 import { sourceCommand } from './source.js';
+import { driftCommand } from './drift.js';
 
 export const commands: CommandSpec[] = [
   debugCommand,
@@ -26,6 +29,9 @@ export const commands: CommandSpec[] = [
   runOperationCommand,
   retryCommand,
   sourceCommand,
+  driftCommand,
   showCommand,
+  docsCommand,
+  serveCommand,
   cleanCommand,
 ];
