@@ -50,7 +50,9 @@ export async function runSelected(ws: Workspace, graph: Graph, selected: Set<str
   try {
     const schemas = await createSchemas(ws, [...executed].map((id) => ws.manifest.nodes[id]!));
     await runOperationHooks(ws, compiler, 'on-run-start', ws.project.root.project.onRunStart, []);
-    const listing = await RelationListing.take(ws.requireAdapter(), schemas);
+    const adapter = ws.requireAdapter();
+    // Where a rebuild cascades to dependent views, a listing goes stale during the run: ask the catalog.
+    const listing = adapter.capabilities.dropCascadesToViews ? null : await RelationListing.take(adapter, schemas);
 
     const remaining = new Map(plan.order.map((id) => [id, new Set(plan.waitsOn.get(id))]));
     const ready = plan.order.filter((id) => remaining.get(id)!.size === 0);
@@ -91,7 +93,7 @@ export async function runSelected(ws: Workspace, graph: Graph, selected: Set<str
         const node = ws.manifest.nodes[id]!;
         const threadId = `Thread-${(threadCounter++ % options.threads) + 1}`;
         reporter.start(node);
-        const task = executeNode(ws, compiler, node, { fullRefresh: options.fullRefresh, signal: stop.signal, threadId, known: listing.lookup }).then((r) => {
+        const task = executeNode(ws, compiler, node, { fullRefresh: options.fullRefresh, signal: stop.signal, threadId, known: listing?.lookup }).then((r) => {
           running.delete(id);
           finish(r);
         });

@@ -68,12 +68,13 @@ export class Compiler {
    * `{{ get_where_subquery(ref('x')) }}` without a `where` config, and bare ref()/source() arguments,
    * render to the relation: answered without compiling a template per test.
    */
-  private staticTestArgument(node: ManifestNode, value: string, ephemerals: string[]): string | undefined {
+  private staticTestArgument(node: ManifestNode, value: string, ephemerals: string[]): Relation | undefined {
     if (!this.staticAllowed || this.env.registry.isOverridden('get_where_subquery')) return undefined;
     const call = staticArgumentCall(value);
     if (!call || (call.whereSubquery && node.config.where)) return undefined;
-    if (call.kind === 'ref') return this.refRelation(node, call.call, ephemerals).render();
-    if (call.kind === 'source') return this.sourceRelation(node, call.source[0], call.source[1]).render();
+    // A Relation, as dbt's native rendering passes it: tests may read model.schema or introspect it.
+    if (call.kind === 'ref') return this.refRelation(node, call.call, ephemerals);
+    if (call.kind === 'source') return this.sourceRelation(node, call.source[0], call.source[1]);
     return undefined;
   }
 

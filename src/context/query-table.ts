@@ -4,15 +4,25 @@
 import type { QueryResult } from '../warehouse/adapter.js';
 import { pyfunction } from '../jinja/api.js';
 
+/** A row: row[0] by position, row['name'] / row.name by column, iterable and len()-able like agate's. */
 export class QueryRow {
   [key: string]: unknown;
   constructor(names: string[], values: unknown[]) {
     values.forEach((v, i) => {
-      this[i] = v;
       this[names[i]!] = v;
     });
-    Object.defineProperty(this, 'length', { value: values.length, enumerable: false });
     Object.defineProperty(this, '__values', { value: values, enumerable: false });
+  }
+  __getitem__(key: unknown): unknown {
+    const values = this.__values as unknown[];
+    if (typeof key === 'number') return values[key < 0 ? values.length + key : key];
+    return this[String(key)];
+  }
+  __len__(): number {
+    return (this.__values as unknown[]).length;
+  }
+  [Symbol.iterator]() {
+    return (this.__values as unknown[])[Symbol.iterator]();
   }
 }
 

@@ -65,6 +65,11 @@ export interface Capabilities {
    * replacement must keep the old columns (PostgreSQL), so views are built aside and renamed in.
    */
   replaceViewAnyColumns: boolean;
+  /**
+   * Rebuilding a relation drops the views that depend on it (PostgreSQL's DROP … CASCADE): a listing
+   * of relations taken before a run is then stale for downstream views, so the runner asks the catalog.
+   */
+  dropCascadesToViews: boolean;
 }
 
 /** One session with the warehouse. Statements on one connection run one at a time. */

@@ -59,7 +59,7 @@ export class Workspace {
       profilesDir: global.profilesDir,
       target: global.target,
       vars: global.vars,
-      renderYaml: createYamlRenderer(jinja, global.vars),
+      renderYaml: createYamlRenderer(jinja, global.vars, projectDir),
     });
     for (const w of project.warnings) logger.warn(w.location ? `${w.location.file}${w.location.line ? ':' + w.location.line : ''}: ${w.message}` : w.message);
     if (global.threads) project.target.output.threads = global.threads;

@@ -28,7 +28,8 @@ const FILES: Record<string, string> = {
   'models/with_statement.sql': [
     "{% call statement('max_status', fetch_result=True) %}select max(status) from {{ ref('statuses') }}{% endcall %}",
     "{% set top = load_result('max_status')['data'][0][0] if execute else '' %}",
-    "select '{{ top }}' as top_status",
+    "{% set first = run_query('select status, count(*) as n from ' ~ ref('statuses') ~ ' group by 1 order by 1') %}",
+    "select '{{ top }}' as top_status{% if execute %}, '{{ first.rows[0][0] }}/{{ first.rows[0][\"n\"] }}/{{ first.rows[1].status }}' as rows_access{% endif %}",
   ].join('\n'),
   'macros/shout.sql': [
     "{% macro my_shout(s) %}{{ return(adapter.dispatch('my_shout')(s)) }}{% endmacro %}",
@@ -63,7 +64,7 @@ describe('render context against DuckDB', () => {
     assert.deepEqual(show("select * from {{ ref('columns_of') }}"), [
       { names: 'status', me: 'analytics.columns_of', tgt: 'dev/duckdb', greeting: 'hello', who: 'martflow', shouted: 'X!!' },
     ]);
-    assert.deepEqual(show("select * from {{ ref('with_statement') }}"), [{ top_status: 'shipped' }]);
+    assert.deepEqual(show("select * from {{ ref('with_statement') }}"), [{ top_status: 'shipped', rows_access: 'placed/2/shipped' }]);
   });
 
   test('the project override of a dbt test implementation is used', () => {

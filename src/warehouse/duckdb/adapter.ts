@@ -21,6 +21,7 @@ export const DUCKDB_CAPABILITIES: Capabilities = {
   enforcedConstraints: ['not_null', 'unique', 'primary_key', 'check', 'foreign_key'],
   materializedViews: false,
   replaceViewAnyColumns: true,
+  dropCascadesToViews: false, // views are bound when queried, not tracked as dependents
 };
 
 export class DuckDBAdapter implements Adapter {

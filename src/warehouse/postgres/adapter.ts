@@ -19,6 +19,7 @@ function capabilitiesFor(serverVersion: number): Capabilities {
     enforcedConstraints: ['not_null', 'unique', 'primary_key', 'check', 'foreign_key'],
     materializedViews: true,
     replaceViewAnyColumns: false, // CREATE OR REPLACE VIEW cannot drop or retype columns
+    dropCascadesToViews: true,
   };
 }
 
