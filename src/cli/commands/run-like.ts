@@ -3,6 +3,8 @@ import type { CommandSpec } from '../command.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { addSelectOptions, selectFromOptions } from '../select-options.js';
 import { runSelected } from '../../build/runner.js';
+import { compilerFor } from '../../compile/compile-project.js';
+import { runSelectedUnitTests } from '../../quality/unit-test-run.js';
 
 interface RunLikeDefinition {
   name: string;
@@ -33,7 +35,10 @@ export function runLikeCommand(def: RunLikeDefinition): CommandSpec {
           signal: ctx.signal,
           args: { which: def.name, select: options.select ?? [], exclude: options.exclude ?? [], full_refresh: fullRefresh, threads: ws.project.target.output.threads },
         });
-        return outcome.exitCode;
+        if (!def.resourceTypes.includes('test')) return outcome.exitCode;
+        const target = { schema: ws.project.target.output.schema, database: ws.requireAdapter().defaultDatabase };
+        const unit = await runSelectedUnitTests(ws.manifest, ws.requireAdapter(), compilerFor(ws), selected, target, ctx.logger, ctx.signal);
+        return Math.max(outcome.exitCode, unit.exitCode);
       } finally {
         await ws.close();
       }
