@@ -2,7 +2,7 @@
 // capture ref/source/config, resolves configs (dbt's precedence) and names, links dependencies.
 // User errors are collected across all nodes and reported together.
 import type { JinjaEnvironment } from '../jinja/index.js';
-import type { LoadedPackage, LoadedProject, GenericTestInstance, NodePatch } from '../project/loaded-project.js';
+import type { LoadedPackage, LoadedProject, GenericTestInstance, NodePatch, SqlResourceFile } from '../project/loaded-project.js';
 import type { Manifest, ManifestNode, SourceDefinition, Exposure, Documentation, UnitTestDefinition, NodeConfig, RefCall } from '../project/manifest-types.js';
 import { createConfigResolver } from '../project/resolve-config.js';
 import type { ConfigResourceType } from '../project/config-keys.js';
@@ -134,31 +134,22 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
       const v = versions.get(f.name);
       if (v) {
         // A version of a versioned model: model.<pkg>.<name>.v<version>, named after the YAML entry.
-        const fqn = [...f.fqn.slice(0, -1), v.patch.name, `v${v.version.v}`];
-        await addSqlNode(pkg, 'model', {
-          uniqueId: `model.${pkg.name}.${v.patch.name}.v${v.version.v}`, name: v.patch.name, path: f.path, originalFilePath: path, fqn,
-          rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
-        }, versionPatch(v.patch, v.version), { version: v.version.v, latestVersion: v.latest });
+        const seed = {
+          ...fileSeed('model', pkg, f, path),
+          uniqueId: `model.${pkg.name}.${v.patch.name}.v${v.version.v}`,
+          name: v.patch.name,
+          fqn: [...f.fqn.slice(0, -1), v.patch.name, `v${v.version.v}`],
+        };
+        await addSqlNode(pkg, 'model', seed, versionPatch(v.patch, v.version), { version: v.version.v, latestVersion: v.latest });
         continue;
       }
-      await addSqlNode(pkg, 'model', {
-        uniqueId: `model.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn,
-        rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
-      }, patchFor(pkg, 'model', f.name));
+      await addSqlNode(pkg, 'model', fileSeed('model', pkg, f, path), patchFor(pkg, 'model', f.name));
     }
     for (const f of pkg.analyses) {
-      const path = relPath(pkg, project, f.file.path);
-      await addSqlNode(pkg, 'analysis', {
-        uniqueId: `analysis.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn,
-        rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
-      }, patchFor(pkg, 'analysis', f.name));
+      await addSqlNode(pkg, 'analysis', fileSeed('analysis', pkg, f, relPath(pkg, project, f.file.path)), patchFor(pkg, 'analysis', f.name));
     }
     for (const f of pkg.singularTests) {
-      const path = relPath(pkg, project, f.file.path);
-      await addSqlNode(pkg, 'test', {
-        uniqueId: `test.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn,
-        rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
-      }, undefined);
+      await addSqlNode(pkg, 'test', fileSeed('test', pkg, f, relPath(pkg, project, f.file.path)), undefined);
     }
     for (const s of pkg.snapshots) {
       const path = relPath(pkg, project, s.file.path);
@@ -297,6 +288,14 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   manifest.parent_map = maps.parent_map;
   manifest.child_map = maps.child_map;
   return { manifest, env, renderedCount };
+}
+
+/** The node seed of a .sql file whose whole text is the node (models, analyses, singular tests). */
+function fileSeed(type: 'model' | 'analysis' | 'test', pkg: LoadedPackage, f: SqlResourceFile, path: string) {
+  return {
+    uniqueId: `${type}.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn,
+    rawCode: f.file.text, checksum: f.file.checksum, template: f.file.text, location: { file: path, line: 1 },
+  };
 }
 
 interface VersionedFile {
