@@ -125,6 +125,18 @@ function suite(engineOf: () => Engine): void {
     assert.match(result.output, /- 1 \| 99 +\(expected, not returned\)/);
     assert.match(result.output, /\+ 1 \| 10 +\(returned, not expected\)/);
   });
+
+  test('test_type:unit selects unit tests; a model selects its own', () => {
+    const e = engineOf();
+    const only = martflow(['test', '-s', 'test_type:unit', ...e.args], { cwd: dir, env: e.env });
+    assert.match(only.output, /Unit tests: PASS=4 FAIL=1 ERROR=0 TOTAL=5/);
+    const generic = martflow(['test', '-s', 'test_type:generic', ...e.args], { cwd: dir, env: e.env });
+    assert.equal(generic.code, 0, generic.output);
+    assert.doesNotMatch(generic.output, /unit_test/);
+    const one = martflow(['test', '-s', 'stg_orders', ...e.args], { cwd: dir, env: e.env });
+    assert.equal(one.code, 0, one.output);
+    assert.match(one.output, /Unit tests: PASS=1 FAIL=0 ERROR=0 TOTAL=1/);
+  });
 }
 
 // Created before any test runs: the CLI runs are synchronous and would starve the connection attempt.
