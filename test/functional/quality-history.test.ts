@@ -33,6 +33,7 @@ const FILES: Record<string, string> = {
     '        data_tests:',
     '          - not_null:',
     '              config: {store_failures_as: view, severity: warn}',
+    '          - unique',
     '          - accepted_values:',
     '              values: [placed, shipped]',
     '              config: {store_failures: true}',
@@ -100,18 +101,24 @@ function suite(engineOf: () => Engine): void {
         [first, 'accepted_values_orders_status__placed__shipped', 'pass', 0, 'generic', 'model.history.orders'],
         [first, 'not_null_orders_status', 'warn', 1, 'generic', 'model.history.orders'],
         [first, 'unique_orders_id', 'fail', 1, 'generic', 'model.history.orders'],
+        [first, 'unique_orders_status', 'fail', 1, 'generic', 'model.history.orders'],
       ],
     );
-    // A second run appends (and replaces the stored failures instead of failing on them).
-    const again = run(['test']);
+    // A second run appends (and replaces the stored failures instead of failing on them); the
+    // --store-failures flag stores the tests that do not ask for it themselves.
+    const audit = `${engineOf().schema}_dbt_test__audit`;
+    const unstored = run(['show', '--inline', `select count(*) as n from information_schema.tables where table_schema = '${audit}' and table_name = 'unique_orders_status'`, '--output', 'json', '--quiet']);
+    assert.equal(JSON.parse(unstored.stdout.trim().split('\n').pop()!).show[0].n, 0);
+    const again = run(['test', '--store-failures']);
     assert.equal(again.code, 1, again.output);
     const second = invocationOf();
     assert.notEqual(second, first);
     const counts = show(`select invocation_id, count(*) as n from martflow_meta.test_results group by invocation_id`);
-    assert.deepEqual(Object.fromEntries(counts.map((x) => [x.invocation_id, Number(x.n)])), { [first]: 3, [second]: 3 });
+    assert.deepEqual(Object.fromEntries(counts.map((x) => [x.invocation_id, Number(x.n)])), { [first]: 4, [second]: 4 });
     const timing = show('select min(execution_seconds) as s, count(completed_at) as stamped from martflow_meta.test_results')[0]!;
     assert.ok(Number(timing.s) >= 0);
-    assert.equal(Number(timing.stamped), 6);
+    assert.equal(Number(timing.stamped), 8);
+    assert.deepEqual(show(`select unique_field from ${audit}.unique_orders_status`).map((x) => x.unique_field), ['shipped']);
   });
 }
 

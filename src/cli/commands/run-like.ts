@@ -21,10 +21,11 @@ export function runLikeCommand(def: RunLikeDefinition): CommandSpec {
       addSelectOptions(cmd);
       if (def.fullRefresh) cmd.option('-f, --full-refresh', 'rebuild incremental models and seeds from scratch');
       cmd.option('-x, --fail-fast', 'stop at the first failure');
+      if (def.resourceTypes.includes('test')) cmd.option('--store-failures', "keep every test's failing rows in <schema>_dbt_test__audit");
     },
     async run(ctx, options) {
       const fullRefresh = Boolean(options.fullRefresh);
-      const ws = await Workspace.open(ctx.global, ctx.logger, { connect: true, flags: { WHICH: def.name, FULL_REFRESH: fullRefresh }, signal: ctx.signal });
+      const ws = await Workspace.open(ctx.global, ctx.logger, { connect: true, flags: { WHICH: def.name, FULL_REFRESH: fullRefresh, STORE_FAILURES: Boolean(options.storeFailures) }, signal: ctx.signal });
       try {
         const { selected, graph } = selectFromOptions(ws.manifest, options, ctx.logger, { targetDir: ws.targetDir });
         const outcome = await runSelected(ws, graph, selected, {
