@@ -4,6 +4,7 @@ import type { Manifest } from '../project/manifest-types.js';
 import type { Adapter } from '../warehouse/adapter.js';
 import type { Compiler } from '../compile/compile-node.js';
 import { runUnitTest, type UnitTestOutcome } from './unit-test.js';
+import type { VarSources } from '../context/vars.js';
 
 export interface UnitTestLogger {
   info(message: string): void;
@@ -15,7 +16,7 @@ export async function runSelectedUnitTests(
   adapter: Adapter,
   compiler: Compiler,
   selected: Iterable<string>,
-  target: { schema: string; database: string | null },
+  target: { schema: string; database: string | null; varSources?: VarSources },
   logger: UnitTestLogger,
   signal?: AbortSignal,
 ): Promise<{ exitCode: number; outcomes: UnitTestOutcome[] }> {

@@ -5,6 +5,8 @@ import type { Manifest, ManifestNode, UnitTestDefinition } from '../project/mani
 import type { Adapter, RelationRef } from '../warehouse/adapter.js';
 import type { Compiler } from '../compile/compile-node.js';
 import { UserError } from '../util/errors.js';
+import { pyfunction } from '../jinja/api.js';
+import { lookupVar, NO_DEFAULT, varsForPackage, type VarSources } from '../context/vars.js';
 import { comparable, fixtureRows, fixtureSelect, type FixtureFormat } from './unit-fixtures.js';
 
 export interface UnitTestOutcome {
@@ -17,6 +19,8 @@ export interface UnitTestOutcome {
 interface Target {
   schema: string;
   database: string | null;
+  /** The project's vars, for var() calls that overrides.vars does not answer. */
+  varSources?: VarSources;
 }
 
 /** The relation strings a given input stands for in compiled SQL ('ref(...)', 'source(...)', 'this'). */
@@ -41,6 +45,21 @@ function inputRelations(manifest: Manifest, adapter: Adapter, input: string, mod
   throw new UserError(`unit test input '${input}' is not ref('…'), source('…', '…') or this`);
 }
 
+/** overrides.vars answer var() first; other names fall back to the project's vars. */
+function varOverrides(ut: UnitTestDefinition, model: ManifestNode, sources: VarSources | undefined): Record<string, unknown> | undefined {
+  const overrides = ut.overrides?.vars;
+  if (!overrides || Object.keys(overrides).length === 0) return undefined;
+  const projectVars = sources ? varsForPackage(sources, model.package_name) : {};
+  return {
+    var: pyfunction((args, kw) => {
+      const name = String(args[0] ?? kw.name);
+      if (Object.prototype.hasOwnProperty.call(overrides, name)) return overrides[name];
+      const fallback = args.length > 1 ? args[1] : 'default' in kw ? kw.default : NO_DEFAULT;
+      return lookupVar(projectVars, name, fallback, model.name);
+    }, 'var'),
+  };
+}
+
 function replaceAll(sql: string, from: string, to: string): string {
   return sql.split(from).join(to);
 }
@@ -56,7 +75,7 @@ export async function runUnitTest(manifest: Manifest, adapter: Adapter, compiler
   try {
     await run(d.createSchemaIfNotExists(scratch, target.database));
     const isIncremental = Boolean(ut.overrides?.macros?.is_incremental);
-    let sql = (await compiler.compile(model, { isIncremental })).sql;
+    let sql = (await compiler.compile(model, { isIncremental, extra: varOverrides(ut, model, target.varSources) })).sql;
     for (const [i, given] of ut.given.entries()) {
       const { ref, spellings } = inputRelations(manifest, adapter, given.input, model);
       const rows = fixtureRows(given.rows, (given.format ?? 'dict') as FixtureFormat, `unit test ${ut.name}, given ${given.input}`);

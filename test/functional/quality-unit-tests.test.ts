@@ -32,6 +32,7 @@ const FILES: Record<string, string> = {
     '{% if is_incremental() %}where id > 100{% endif %}',
     '',
   ].join('\n'),
+  'models/thresholded.sql': "select id from {{ ref('stg_orders') }} where id >= {{ var('min_id', 0) }}\n",
   'models/schema.yml': [
     'version: 2',
     'sources:',
@@ -87,6 +88,15 @@ const FILES: Record<string, string> = {
     '        rows: [{id: 5}, {id: 150}]',
     '    expect:',
     '      rows: [{id: 150}]',
+    '  - name: vars_overridden',
+    '    model: thresholded',
+    '    overrides:',
+    '      vars: {min_id: 10}',
+    '    given:',
+    "      - input: ref('stg_orders')",
+    '        rows: [{id: 5}, {id: 20}]',
+    '    expect:',
+    '      rows: [{id: 20}]',
     '',
   ].join('\n'),
 };
@@ -113,10 +123,10 @@ function suite(engineOf: () => Engine): void {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('unit tests pass on their fixtures without building anything upstream', () => {
-    for (const name of ['totals_skip_cancelled', 'totals_from_csv', 'staging_from_source_sql', 'incremental_keeps_new_ids']) {
+    for (const name of ['totals_skip_cancelled', 'totals_from_csv', 'staging_from_source_sql', 'incremental_keeps_new_ids', 'vars_overridden']) {
       assert.match(result.output, new RegExp(`PASS unit_test \\w+::${name}`), result.output);
     }
-    assert.match(result.output, /Unit tests: PASS=4 FAIL=1 ERROR=0 TOTAL=5/);
+    assert.match(result.output, /Unit tests: PASS=5 FAIL=1 ERROR=0 TOTAL=6/);
   });
 
   test('a failing unit test exits 1 and shows the differing rows', () => {
@@ -129,7 +139,7 @@ function suite(engineOf: () => Engine): void {
   test('test_type:unit selects unit tests; a model selects its own', () => {
     const e = engineOf();
     const only = martflow(['test', '-s', 'test_type:unit', ...e.args], { cwd: dir, env: e.env });
-    assert.match(only.output, /Unit tests: PASS=4 FAIL=1 ERROR=0 TOTAL=5/);
+    assert.match(only.output, /Unit tests: PASS=5 FAIL=1 ERROR=0 TOTAL=6/);
     const generic = martflow(['test', '-s', 'test_type:generic', ...e.args], { cwd: dir, env: e.env });
     assert.equal(generic.code, 0, generic.output);
     assert.doesNotMatch(generic.output, /unit_test/);

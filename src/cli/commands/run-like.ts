@@ -37,7 +37,7 @@ export function runLikeCommand(def: RunLikeDefinition): CommandSpec {
           args: { which: def.name, select: options.select ?? [], exclude: options.exclude ?? [], full_refresh: fullRefresh, threads: ws.project.target.output.threads },
         });
         if (!def.resourceTypes.includes('test')) return outcome.exitCode;
-        const target = { schema: ws.project.target.output.schema, database: ws.requireAdapter().defaultDatabase };
+        const target = { schema: ws.project.target.output.schema, database: ws.requireAdapter().defaultDatabase, varSources: ws.env.varSources };
         const unit = await runSelectedUnitTests(ws.manifest, ws.requireAdapter(), compilerFor(ws), selected, target, ctx.logger, ctx.signal);
         return Math.max(outcome.exitCode, unit.exitCode);
       } finally {
