@@ -16,7 +16,7 @@ export async function runSelectedUnitTests(
   adapter: Adapter,
   compiler: Compiler,
   selected: Iterable<string>,
-  target: { schema: string; database: string | null; varSources?: VarSources },
+  target: { schema: string; database: string | null; varSources?: VarSources; fixtureDirs?: string[] },
   logger: UnitTestLogger,
   signal?: AbortSignal,
 ): Promise<{ exitCode: number; outcomes: UnitTestOutcome[] }> {

@@ -1,6 +1,8 @@
 // dbt 1.8 unit tests: the model's SQL run on fixture rows instead of its inputs, compared with the
 // expected rows. Upstream models need not be built: each given input becomes a table in a scratch
 // schema (typed like the upstream relation when it exists) and the compiled SQL reads those instead.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Manifest, ManifestNode, UnitTestDefinition } from '../project/manifest-types.js';
 import type { Adapter, RelationRef } from '../warehouse/adapter.js';
 import type { Compiler } from '../compile/compile-node.js';
@@ -21,6 +23,35 @@ interface Target {
   database: string | null;
   /** The project's vars, for var() calls that overrides.vars does not answer. */
   varSources?: VarSources;
+  /** Folders searched for `fixture:` files (<name>.csv / <name>.sql): the project's test paths. */
+  fixtureDirs?: string[];
+}
+
+/** Finds <name>.csv or <name>.sql under the fixture folders (dbt looks anywhere in the test paths). */
+function readFixture(dirs: string[], name: string, format: FixtureFormat): string {
+  const file = `${name}.${format === 'sql' ? 'sql' : 'csv'}`;
+  const walk = (dir: string): string | null => {
+    let entries: string[];
+    try {
+      entries = readdirSync(dir);
+    } catch {
+      return null;
+    }
+    if (entries.includes(file)) return join(dir, file);
+    for (const e of entries) {
+      const p = join(dir, e);
+      if (statSync(p).isDirectory()) {
+        const found = walk(p);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  for (const d of dirs) {
+    const found = walk(d);
+    if (found) return readFileSync(found, 'utf8');
+  }
+  throw new UserError(`unit test fixture '${name}' not found: no ${file} under ${dirs.join(', ') || 'the test paths'}`, { hint: 'Put fixture files under tests/fixtures/ (format csv or sql).' });
 }
 
 /** The relation strings a given input stands for in compiled SQL ('ref(...)', 'source(...)', 'this'). */
@@ -78,7 +109,9 @@ export async function runUnitTest(manifest: Manifest, adapter: Adapter, compiler
     let sql = (await compiler.compile(model, { isIncremental, extra: varOverrides(ut, model, target.varSources) })).sql;
     for (const [i, given] of ut.given.entries()) {
       const { ref, spellings } = inputRelations(manifest, adapter, given.input, model);
-      const rows = fixtureRows(given.rows, (given.format ?? 'dict') as FixtureFormat, `unit test ${ut.name}, given ${given.input}`);
+      const format = (given.format ?? 'dict') as FixtureFormat;
+      const source = given.fixture ? readFixture(target.fixtureDirs ?? [], given.fixture, format) : given.rows;
+      const rows = fixtureRows(source, format, `unit test ${ut.name}, given ${given.input}`);
       const fixture: RelationRef = { database: target.database, schema: scratch, identifier: `input_${i + 1}` };
       let select: string;
       if (typeof rows === 'string') select = rows;
@@ -89,7 +122,9 @@ export async function runUnitTest(manifest: Manifest, adapter: Adapter, compiler
       await run(d.createTableAs(fixture, select));
       for (const s of spellings) sql = replaceAll(sql, s, d.relation(fixture));
     }
-    const expectRows = fixtureRows(ut.expect.rows, (ut.expect.format ?? 'dict') as FixtureFormat, `unit test ${ut.name}, expect`);
+    const expectFormat = (ut.expect.format ?? 'dict') as FixtureFormat;
+    const expectSource = ut.expect.fixture ? readFixture(target.fixtureDirs ?? [], ut.expect.fixture, expectFormat) : ut.expect.rows;
+    const expectRows = fixtureRows(expectSource, expectFormat, `unit test ${ut.name}, expect`);
     const expected = typeof expectRows === 'string' ? await run(expectRows) : null;
     const expectedColumns = expected ? expected.columns.map((c) => c.name) : [...new Set((expectRows as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))];
     const actualAll = await run(`select * from (\n${sql}\n) as martflow_unit_actual`);

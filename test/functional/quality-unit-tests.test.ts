@@ -33,6 +33,8 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
   'models/thresholded.sql': "select id from {{ ref('stg_orders') }} where id >= {{ var('min_id', 0) }}\n",
+  'tests/fixtures/orders_fixture.csv': 'customer_id,amount,status\n7,3,placed\n7,4,placed\n',
+  'tests/fixtures/totals_fixture.csv': 'customer_id,total\n7,7\n',
   'models/schema.yml': [
     'version: 2',
     'sources:',
@@ -88,6 +90,11 @@ const FILES: Record<string, string> = {
     '        rows: [{id: 5}, {id: 150}]',
     '    expect:',
     '      rows: [{id: 150}]',
+    '  - name: totals_from_fixture_files',
+    '    model: order_totals',
+    '    given:',
+    "      - {input: ref('stg_orders'), format: csv, fixture: orders_fixture}",
+    '    expect: {format: csv, fixture: totals_fixture}',
     '  - name: vars_overridden',
     '    model: thresholded',
     '    overrides:',
@@ -123,10 +130,10 @@ function suite(engineOf: () => Engine): void {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   test('unit tests pass on their fixtures without building anything upstream', () => {
-    for (const name of ['totals_skip_cancelled', 'totals_from_csv', 'staging_from_source_sql', 'incremental_keeps_new_ids', 'vars_overridden']) {
+    for (const name of ['totals_skip_cancelled', 'totals_from_csv', 'staging_from_source_sql', 'incremental_keeps_new_ids', 'vars_overridden', 'totals_from_fixture_files']) {
       assert.match(result.output, new RegExp(`PASS unit_test \\w+::${name}`), result.output);
     }
-    assert.match(result.output, /Unit tests: PASS=5 FAIL=1 ERROR=0 TOTAL=6/);
+    assert.match(result.output, /Unit tests: PASS=6 FAIL=1 ERROR=0 TOTAL=7/);
   });
 
   test('a failing unit test exits 1 and shows the differing rows', () => {
@@ -139,7 +146,7 @@ function suite(engineOf: () => Engine): void {
   test('test_type:unit selects unit tests; a model selects its own', () => {
     const e = engineOf();
     const only = martflow(['test', '-s', 'test_type:unit', ...e.args], { cwd: dir, env: e.env });
-    assert.match(only.output, /Unit tests: PASS=5 FAIL=1 ERROR=0 TOTAL=6/);
+    assert.match(only.output, /Unit tests: PASS=6 FAIL=1 ERROR=0 TOTAL=7/);
     const generic = martflow(['test', '-s', 'test_type:generic', ...e.args], { cwd: dir, env: e.env });
     assert.equal(generic.code, 0, generic.output);
     assert.doesNotMatch(generic.output, /unit_test/);

@@ -1,4 +1,5 @@
 // run, seed, snapshot, test and build differ only in which resource types they execute.
+import { join } from 'node:path';
 import type { CommandSpec } from '../command.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { addSelectOptions, selectFromOptions } from '../select-options.js';
@@ -37,7 +38,7 @@ export function runLikeCommand(def: RunLikeDefinition): CommandSpec {
           args: { which: def.name, select: options.select ?? [], exclude: options.exclude ?? [], full_refresh: fullRefresh, threads: ws.project.target.output.threads },
         });
         if (!def.resourceTypes.includes('test')) return outcome.exitCode;
-        const target = { schema: ws.project.target.output.schema, database: ws.requireAdapter().defaultDatabase, varSources: ws.env.varSources };
+        const target = { schema: ws.project.target.output.schema, database: ws.requireAdapter().defaultDatabase, varSources: ws.env.varSources, fixtureDirs: ws.project.root.project.testPaths.map((d) => join(ws.project.rootDir, d)) };
         const unit = await runSelectedUnitTests(ws.manifest, ws.requireAdapter(), compilerFor(ws), selected, target, ctx.logger, ctx.signal);
         return Math.max(outcome.exitCode, unit.exitCode);
       } finally {
