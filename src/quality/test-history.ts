@@ -10,7 +10,11 @@ export const HISTORY_TABLE = 'test_results';
 /** One test execution as recorded. */
 export interface TestExecution {
   invocationId: string;
-  node: ManifestNode;
+  uniqueId: string;
+  name: string;
+  /** generic, singular or unit. */
+  testType: string;
+  attachedNode: string | null;
   status: string;
   failures: number | null;
   message: string;
@@ -49,13 +53,12 @@ function timestampLiteral(dialect: Dialect, d: Date): string {
 export function historyInsert(dialect: Dialect, database: string | null, executions: TestExecution[]): string {
   const str = (v: string | null | undefined) => (v === null || v === undefined ? 'null' : dialect.quoteString(v));
   const rows = executions.map((e) => {
-    const testType = e.node.test_metadata ? 'generic' : 'singular';
     const values = [
       str(e.invocationId),
-      str(e.node.unique_id),
-      str(e.node.name),
-      str(testType),
-      str(e.node.attached_node ?? null),
+      str(e.uniqueId),
+      str(e.name),
+      str(e.testType),
+      str(e.attachedNode),
       str(e.status),
       e.failures === null || !Number.isFinite(e.failures) ? 'null' : String(Math.trunc(e.failures)),
       str(e.message),
@@ -95,7 +98,13 @@ export interface FinishedNode {
 export async function recordTestHistory(adapter: Adapter, invocationId: string, results: FinishedNode[], warn: (message: string) => void): Promise<void> {
   const executions = results
     .filter((r) => r.node.resource_type === 'test' && r.status !== 'skipped')
-    .map((r) => ({ invocationId, node: r.node, status: r.status, failures: r.failures, message: r.message, seconds: (r.completedAt.getTime() - r.startedAt.getTime()) / 1000, completedAt: r.completedAt }));
+    .map((r) => ({
+      invocationId,
+      uniqueId: r.node.unique_id,
+      name: r.node.name,
+      testType: r.node.test_metadata ? 'generic' : 'singular',
+      attachedNode: r.node.attached_node ?? null,
+      status: r.status, failures: r.failures, message: r.message, seconds: (r.completedAt.getTime() - r.startedAt.getTime()) / 1000, completedAt: r.completedAt }));
   try {
     await recordTestExecutions(adapter, executions);
   } catch (e) {

@@ -134,6 +134,11 @@ function suite(engineOf: () => Engine): void {
       assert.match(result.output, new RegExp(`PASS unit_test \\w+::${name}`), result.output);
     }
     assert.match(result.output, /Unit tests: PASS=6 FAIL=1 ERROR=0 TOTAL=7/);
+    // Unit tests are part of the test history too.
+    const e = engineOf();
+    const h = martflow(['show', ...e.args, '--inline', "select status, count(*) as n from martflow_meta.test_results where test_type = 'unit' group by status order by status", '--output', 'json', '--quiet'], { cwd: dir, env: e.env });
+    assert.equal(h.code, 0, h.output);
+    assert.deepEqual(JSON.parse(h.stdout.trim().split('\n').pop()!).show.map((x: { status: string; n: unknown }) => [x.status, Number(x.n)]), [['fail', 1], ['pass', 6]]);
   });
 
   test('a failing unit test exits 1 and shows the differing rows', () => {
