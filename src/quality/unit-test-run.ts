@@ -5,6 +5,7 @@ import type { Adapter } from '../warehouse/adapter.js';
 import type { Compiler } from '../compile/compile-node.js';
 import { runUnitTest, type UnitTestOutcome } from './unit-test.js';
 import { recordTestExecutions, type TestExecution } from './test-history.js';
+import { appendToRunResults } from './unit-run-results.js';
 import type { VarSources } from '../context/vars.js';
 
 export interface UnitTestLogger {
@@ -21,6 +22,8 @@ export async function runSelectedUnitTests(
   logger: UnitTestLogger,
   invocationId: string,
   signal?: AbortSignal,
+  /** target/: unit-test results are added to its run_results.json. */
+  targetDir?: string,
 ): Promise<{ exitCode: number; outcomes: UnitTestOutcome[] }> {
   const ids = [...selected].filter((id) => manifest.unit_tests?.[id] && manifest.unit_tests[id]!.config.enabled !== false).sort();
   const outcomes: UnitTestOutcome[] = [];
@@ -50,6 +53,7 @@ export async function runSelectedUnitTests(
     else logger.error(`${line}\n  ${o.message.split('\n').join('\n  ')}`);
   }
   if (executions.length) {
+    if (targetDir) appendToRunResults(targetDir, executions);
     try {
       await recordTestExecutions(adapter, executions);
     } catch (e) {

@@ -2,7 +2,7 @@
 // rows, is_incremental overridden; upstream models are never built; a failure shows the differing rows.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { martflow } from '../helpers/cli.js';
@@ -134,6 +134,9 @@ function suite(engineOf: () => Engine): void {
       assert.match(result.output, new RegExp(`PASS unit_test \\w+::${name}`), result.output);
     }
     assert.match(result.output, /Unit tests: PASS=6 FAIL=1 ERROR=0 TOTAL=7/);
+    const results = JSON.parse(readFileSync(join(dir, 'target', 'run_results.json'), 'utf8')).results as { unique_id: string; status: string }[];
+    assert.equal(results.find((r) => r.unique_id === 'unit_test.units.order_totals.totals_wrong_on_purpose')?.status, 'fail');
+    assert.equal(results.filter((r) => r.unique_id.startsWith('unit_test.') && r.status === 'pass').length, 6);
     // Unit tests are part of the test history too.
     const e = engineOf();
     const h = martflow(['show', ...e.args, '--inline', "select status, count(*) as n from martflow_meta.test_results where test_type = 'unit' group by status order by status", '--output', 'json', '--quiet'], { cwd: dir, env: e.env });

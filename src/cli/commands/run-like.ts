@@ -39,7 +39,7 @@ export function runLikeCommand(def: RunLikeDefinition): CommandSpec {
         });
         if (!def.resourceTypes.includes('test')) return outcome.exitCode;
         const target = { schema: ws.project.target.output.schema, database: ws.requireAdapter().defaultDatabase, varSources: ws.env.varSources, fixtureDirs: ws.project.root.project.testPaths.map((d) => join(ws.project.rootDir, d)) };
-        const unit = await runSelectedUnitTests(ws.manifest, ws.requireAdapter(), compilerFor(ws), selected, target, ctx.logger, ws.env.invocationId, ctx.signal);
+        const unit = await runSelectedUnitTests(ws.manifest, ws.requireAdapter(), compilerFor(ws), selected, target, ctx.logger, ws.env.invocationId, ctx.signal, ws.targetDir);
         return Math.max(outcome.exitCode, unit.exitCode);
       } finally {
         await ws.close();
