@@ -62,6 +62,8 @@ export interface NodeRender {
   extra?: Record<string, unknown>;
   /** Called with the unique_id of each macro the render uses. */
   onMacroUsed?: (uniqueId: string) => void;
+  /** Called with each environment variable the render reads (partial parsing must notice changes). */
+  onEnvVarRead?: (name: string) => void;
 }
 
 const datetimeModule = createDatetimeModule();
@@ -96,7 +98,6 @@ function sharedMembers(env: RenderEnvironment): Record<string, unknown> {
 
   shared = Object.assign(Object.create(null) as Record<string, unknown>, {
     target: targetObject,
-    env_var: pyfunction((args, kw) => lookupEnvVar(String(args[0] ?? kw.var), args.length > 1 ? args[1] : 'default' in kw ? kw.default : NO_DEFAULT), 'env_var'),
     log: pyfunction((args, kw) => {
       env.log(String(args[0] ?? kw.msg ?? ''), Boolean(kw.info ?? args[1] ?? false));
       return '';
@@ -180,6 +181,11 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
     }, 'source'),
     config,
     var: pyfunction((args, kw) => lookupVar(vars, String(args[0] ?? kw.name), args.length > 1 ? args[1] : 'default' in kw ? kw.default : NO_DEFAULT, node.nodeName), 'var'),
+    env_var: pyfunction((args, kw) => {
+      const name = String(args[0] ?? kw.var);
+      node.onEnvVarRead?.(name);
+      return lookupEnvVar(name, args.length > 1 ? args[1] : 'default' in kw ? kw.default : NO_DEFAULT);
+    }, 'env_var'),
     this: node.thisRelation,
     is_incremental: pyfunction(() => node.isIncremental, 'is_incremental'),
     execute: node.execute,

@@ -14,6 +14,8 @@ export interface Capture {
   /** kwargs of config() calls, merged in call order. */
   config: Record<string, unknown>;
   macros: string[];
+  /** Environment variables the render read, with their values then (null: unset). */
+  envVars?: Record<string, string | null>;
 }
 
 export interface CaptureInput {
@@ -79,6 +81,9 @@ export async function captureRender(env: RenderEnvironment, input: CaptureInput)
     },
     extra: { ...input.extra, _dbt_generic_test_kwargs: testKwargs },
     onMacroUsed: (id) => macros.add(id),
+    onEnvVarRead: (name) => {
+      (capture.envVars ??= {})[name] = process.env[name] ?? null;
+    },
   });
   if (input.testKwargs && input.jinja) {
     // Arguments that are only a ref()/source() (the usual `model`) are read without rendering.

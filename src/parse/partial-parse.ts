@@ -10,7 +10,7 @@ import type { Capture } from './capture.js';
 import { builtinPackageMacroFiles, internalMacroFiles } from './macros.js';
 import { VERSION } from '../version.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFile {
   format: number;
@@ -55,7 +55,9 @@ export class PartialParseCache {
 
   lookup(uniqueId: string, checksum: string): Capture | undefined {
     const e = this.entries[uniqueId];
-    if (e && e.checksum === checksum) {
+    // A render that read environment variables is reused only while they keep their values.
+    const envSame = !e?.capture.envVars || Object.entries(e.capture.envVars).every(([k, v]) => (process.env[k] ?? null) === v);
+    if (e && e.checksum === checksum && envSame) {
       this.hits++;
       this.fresh[uniqueId] = e;
       return e.capture;

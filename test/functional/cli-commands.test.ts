@@ -3,7 +3,7 @@
 // reported together with file:line:col and a did-you-mean.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject, martflow, REPO_ROOT } from '../helpers/cli.js';
 
@@ -46,6 +46,20 @@ describe('foundation commands on the jaffle project', () => {
     writeFileSync(join(p.dir, 'models', 'staging', 'stg_customers.sql'), 'select id as customer_id, first_name, last_name from {{ ref("raw_customers") }} -- edited\n');
     const edited = run('parse');
     assert.match(edited.stdout, /\(1 rendered, 18 from the partial-parse cache\)/);
+  });
+
+  test('partial parsing renders a file again when an environment variable it read changed', () => {
+    writeFileSync(join(p.dir, 'models', 'env_model.sql'), "{{ config(alias=env_var('MF_ALIAS', 'env_model')) }}\nselect 1 as id\n");
+    const first = martflow(['parse'], { cwd: p.dir, env: { MF_ALIAS: 'first_alias' } });
+    assert.equal(first.code, 0, first.output);
+    const alias = () => JSON.parse(readFileSync(join(p.dir, 'target', 'manifest.json'), 'utf8')).nodes['model.jaffle.env_model'].alias;
+    assert.equal(alias(), 'first_alias');
+    const same = martflow(['parse'], { cwd: p.dir, env: { MF_ALIAS: 'first_alias' } });
+    assert.match(same.stdout, /\(0 rendered/);
+    const changed = martflow(['parse'], { cwd: p.dir, env: { MF_ALIAS: 'second_alias' } });
+    assert.match(changed.stdout, /\(1 rendered/);
+    assert.equal(alias(), 'second_alias');
+    rmSync(join(p.dir, 'models', 'env_model.sql'));
   });
 
   test('ls prints selectors, names, paths and JSON; graph operators and tags select', () => {
