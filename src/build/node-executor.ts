@@ -26,12 +26,18 @@ function relationOf(node: ManifestNode): RelationRef {
   return { database: node.database, schema: node.schema, identifier: node.alias };
 }
 
-async function runHooks(ws: Workspace, compiler: Compiler, node: ManifestNode, hooks: Hook[] | undefined, conn: Connection, signal: AbortSignal): Promise<void> {
+/** Renders hooks before a connection is held (a hook may run_query, which takes one from the pool). */
+async function renderHooks(compiler: Compiler, node: ManifestNode, hooks: Hook[] | undefined): Promise<string[]> {
+  const out: string[] = [];
   for (const hook of hooks ?? []) {
     const sql = (await compiler.renderString(node, hook.sql)).trim();
-    if (sql) await conn.execute(sql, { signal });
+    if (sql) out.push(sql);
   }
-  void ws;
+  return out;
+}
+
+async function runHooks(statements: string[], conn: Connection, signal: AbortSignal): Promise<void> {
+  for (const sql of statements) await conn.execute(sql, { signal });
 }
 
 export async function executeNode(ws: Workspace, compiler: Compiler, node: ManifestNode, options: ExecuteOptions): Promise<NodeResult> {
@@ -60,6 +66,8 @@ export async function executeNode(ws: Workspace, compiler: Compiler, node: Manif
       node.extra_ctes = compiled.ctes.map((c) => ({ id: c.id, sql: c.sql }));
       writeCompiled(ws, node, compiled.sql);
     }
+    const preHooks = node.resource_type === 'test' ? [] : await renderHooks(compiler, node, node.config['pre-hook']);
+    const postHooks = node.resource_type === 'test' ? [] : await renderHooks(compiler, node, node.config['post-hook']);
     conn ??= await adapter.acquire();
     compiledAt = new Date();
     const common = { node, relation, adapter, conn, fullRefresh: options.fullRefresh, signal: options.signal, known };
@@ -70,7 +78,7 @@ export async function executeNode(ws: Workspace, compiler: Compiler, node: Manif
       if (storeAs) await storeFailures(adapter, conn, node, storeAs, ws.project.target.output.schema, options.signal);
       return { ...base, status: v.status, message: v.message, rowsAffected: null, failures: v.failures, compiledAt, completedAt: new Date() };
     }
-    await runHooks(ws, compiler, node, node.config['pre-hook'], conn, options.signal);
+    await runHooks(preHooks, conn, options.signal);
     let result;
     if (node.resource_type === 'seed') result = await buildSeed({ ...common, projectDir: ws.project.rootDir });
     else if (node.resource_type === 'snapshot') result = await buildSnapshot(common);
@@ -80,7 +88,7 @@ export async function executeNode(ws: Workspace, compiler: Compiler, node: Manif
       result = await materialize(common);
       if (contracted) await applyConstraints(adapter, conn, node, relation, (m) => ws.logger.warn(m), options.signal);
     }
-    await runHooks(ws, compiler, node, node.config['post-hook'], conn, options.signal);
+    await runHooks(postHooks, conn, options.signal);
     return { ...base, status: 'success', message: result.message, rowsAffected: result.rowsAffected, failures: null, compiledAt, completedAt: new Date() };
   } catch (e) {
     const message = options.signal.aborted ? 'cancelled' : e instanceof UserError ? e.message : (e as Error).message ?? String(e);

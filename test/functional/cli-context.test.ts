@@ -31,6 +31,8 @@ const FILES: Record<string, string> = {
     "{% set first = run_query('select status, count(*) as n from ' ~ ref('statuses') ~ ' group by 1 order by 1') %}",
     "select '{{ top }}' as top_status{% if execute %}, '{{ first.rows[0][0] }}/{{ first.rows[0][\"n\"] }}/{{ first.rows[1].status }}' as rows_access{% endif %}",
   ].join('\n'),
+  'models/hooked.sql':
+    '{{ config(pre_hook="create table if not exists {{ target.schema }}.hook_log (n integer)", post_hook=["insert into {{ target.schema }}.hook_log select count(*) from {{ this }}", "insert into {{ target.schema }}.hook_log select 100"]) }}\nselect 1 as id union all select 2\n',
   'macros/shout.sql': [
     "{% macro my_shout(s) %}{{ return(adapter.dispatch('my_shout')(s)) }}{% endmacro %}",
     '{% macro default__my_shout(s) %}{{ s }}!{% endmacro %}',
@@ -65,6 +67,8 @@ describe('render context against DuckDB', () => {
       { names: 'status', me: 'analytics.columns_of', tgt: 'dev/duckdb', greeting: 'hello', who: 'martflow', shouted: 'X!!' },
     ]);
     assert.deepEqual(show("select * from {{ ref('with_statement') }}"), [{ top_status: 'shipped', rows_access: 'placed/2/shipped' }]);
+    // pre-hook made the log table, post-hooks (rendered at run time: {{ this }}) filled it
+    assert.deepEqual(show('select n from analytics.hook_log order by n').map((x: Record<string, unknown>) => Number(x.n)), [2, 100]);
   });
 
   test('the project override of a dbt test implementation is used', () => {
