@@ -1,39 +1,18 @@
 // on-run-start / on-run-end: SQL from dbt_project.yml rendered in the root project's context and run
 // once per invocation. on-run-end sees `results` and `schemas`, as in dbt.
-import type { ManifestNode } from '../project/manifest-types.js';
+import { operationNode } from '../compile/operation-node.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { Compiler } from '../compile/compile-node.js';
 import type { NodeResult } from './run-results.js';
 import { UserError } from '../util/errors.js';
-
-function operationNode(ws: Workspace, name: string, index: number, sql: string): ManifestNode {
-  const root = ws.project.root.name;
-  return {
-    unique_id: `operation.${root}.${root}-${name}-${index}`,
-    resource_type: 'operation',
-    package_name: root,
-    name: `${root}-${name}-${index}`,
-    path: `hooks/${root}-${name}-${index}.sql`,
-    original_file_path: './dbt_project.yml',
-    fqn: [root, 'hooks', `${root}-${name}-${index}`],
-    alias: name,
-    schema: ws.project.target.output.schema,
-    database: null,
-    raw_code: sql,
-    config: { enabled: true, materialized: 'view', tags: [], meta: {} },
-    refs: [],
-    sources: [],
-    depends_on: { macros: [], nodes: [] },
-    location: { file: 'dbt_project.yml' },
-  } as unknown as ManifestNode;
-}
 
 export async function runOperationHooks(ws: Workspace, compiler: Compiler, name: 'on-run-start' | 'on-run-end', hooks: string[], results: NodeResult[]): Promise<void> {
   if (hooks.length === 0) return;
   const schemas = [...new Set(results.map((r) => r.node.schema))];
   const resultObjects = results.map((r) => ({ status: r.status, message: r.message, node: r.node, unique_id: r.uniqueId, failures: r.failures, execution_time: (r.completedAt.getTime() - r.startedAt.getTime()) / 1000 }));
   for (const [i, sql] of hooks.entries()) {
-    const node = operationNode(ws, name, i, sql);
+    const root = ws.project.root.name;
+    const node = operationNode(root, `${root}-${name}-${i}`, ws.project.target.output.schema, sql);
     let rendered: string;
     try {
       rendered = (await compiler.renderString(node, sql, { extra: { results: resultObjects, schemas, database_schemas: schemas } })).trim();

@@ -1,6 +1,6 @@
 // Flags every command accepts, parsed once into a typed object.
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../util/errors.js';
+import { parseYamlMapping } from '../util/yaml-mapping.js';
 
 export interface GlobalOptions {
   projectDir: string;
@@ -16,22 +16,7 @@ export interface GlobalOptions {
 
 /** --vars takes YAML (a JSON object is YAML too): --vars '{days: 30}'. */
 export function parseVars(text: string | undefined): Record<string, unknown> {
-  if (!text) return {};
-  let value: unknown;
-  try {
-    value = parseYaml(text);
-  } catch (e) {
-    throw new UserError(`--vars is not valid YAML: ${(e as Error).message}`, {
-      hint: `Pass a YAML mapping, for example --vars '{start_date: "2024-01-01", days: 30}'.`,
-    });
-  }
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new UserError(`--vars must be a YAML mapping, got ${Array.isArray(value) ? 'a list' : typeof value}`, {
-      hint: `Pass key: value pairs, for example --vars '{days: 30}'.`,
-    });
-  }
-  return value as Record<string, unknown>;
+  return parseYamlMapping(text, '--vars', `{start_date: "2024-01-01", days: 30}`);
 }
 
 export function parseThreads(text: string | undefined): number | undefined {

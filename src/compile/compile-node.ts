@@ -122,6 +122,11 @@ export class Compiler {
     out.push({ id, sql: compiled.body });
   }
 
+  /** The render context of a node with execute = True (run-operation calls macros from it). */
+  renderContext(node: ManifestNode, options: CompileOptions = {}): Record<string, unknown> {
+    return this.context(node, options, []);
+  }
+
   private context(node: ManifestNode, options: CompileOptions, ephemerals: string[]): Record<string, unknown> {
     const ref = (call: RefCall): Relation => this.refRelation(node, call, ephemerals);
     const source = (s: string, t: string): Relation => this.sourceRelation(node, s, t);

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { ManifestNode } from '../project/manifest-types.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { Compiler } from './compile-node.js';
+import { operationNode } from './operation-node.js';
 import { ErrorCollector, UserError } from '../util/errors.js';
 
 const COMPILABLE = new Set(['model', 'test', 'analysis', 'snapshot']);
@@ -114,24 +115,7 @@ export async function compileSelected(ws: Workspace, ids: string[], fullRefresh 
 
 /** compile --inline / show --inline: the SQL is compiled as if it were a model of the root project. */
 export async function compileInline(ws: Workspace, sql: string): Promise<string> {
-  const root = ws.project.root.name;
-  const node = {
-    unique_id: `sql_operation.${root}.inline_query`,
-    resource_type: 'sql_operation',
-    package_name: root,
-    name: 'inline_query',
-    path: 'inline_query.sql',
-    original_file_path: 'inline_query.sql',
-    fqn: [root, 'inline_query'],
-    alias: 'inline_query',
-    schema: ws.project.target.output.schema,
-    database: null,
-    raw_code: sql,
-    config: { materialized: 'view', enabled: true, tags: [], meta: {} },
-    refs: [],
-    sources: [],
-    depends_on: { macros: [], nodes: [] },
-  } as unknown as ManifestNode;
+  const node = operationNode(ws.project.root.name, 'inline_query', ws.project.target.output.schema, sql, 'inline_query.sql');
   if (!sql.trim()) throw new UserError('--inline needs a SQL query', { hint: `For example --inline "select * from {{ ref('orders') }}"` });
   const result = await compilerFor(ws).compile(node);
   return result.sql;

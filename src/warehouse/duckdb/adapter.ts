@@ -1,4 +1,5 @@
 // The DuckDB adapter: one shared DuckDBInstance per database file, a pool of `threads` connections.
+import { withConnection } from '../with-connection.js';
 import type { DuckDBInstance } from '@duckdb/node-api';
 import type { Adapter, Capabilities, ColumnDef, Connection, ExecuteOptions, QueryResult, RelationInfo, RelationRef } from '../adapter.js';
 import { ConnectionPool } from '../connection-pool.js';
@@ -66,20 +67,20 @@ export class DuckDBAdapter implements Adapter {
   }
 
   async execute(sql: string, options?: ExecuteOptions): Promise<QueryResult> {
-    return this.withConnection((c) => c.execute(sql, options));
+    return withConnection(this, (c) => c.execute(sql, options));
   }
 
   listSchemas(database: string | null, conn?: Connection): Promise<string[]> {
-    return this.withConnection((c) => introspect.listSchemas(c, database), conn);
+    return withConnection(this, (c) => introspect.listSchemas(c, database), conn);
   }
   listRelations(database: string | null, schema: string, conn?: Connection): Promise<RelationInfo[]> {
-    return this.withConnection((c) => introspect.listRelations(c, database, schema), conn);
+    return withConnection(this, (c) => introspect.listRelations(c, database, schema), conn);
   }
   getRelation(ref: RelationRef, conn?: Connection): Promise<RelationInfo | null> {
-    return this.withConnection((c) => introspect.getRelation(c, ref), conn);
+    return withConnection(this, (c) => introspect.getRelation(c, ref), conn);
   }
   getColumns(ref: RelationRef, conn?: Connection): Promise<ColumnDef[]> {
-    return this.withConnection((c) => introspect.getColumns(c, ref), conn);
+    return withConnection(this, (c) => introspect.getColumns(c, ref), conn);
   }
 
   async close(): Promise<void> {
@@ -88,17 +89,6 @@ export class DuckDBAdapter implements Adapter {
     // Running statements are interrupted and awaited: closing under a running query would hang.
     await Promise.all(this.pool.connections.map((conn) => conn.close()));
     this.releaseInstance();
-  }
-
-  /** Runs fn on `given` when the caller holds a connection (see Adapter introspection), else on a pooled one. */
-  private async withConnection<T>(fn: (c: Connection) => Promise<T>, given?: Connection): Promise<T> {
-    if (given) return fn(given);
-    const conn = await this.acquire();
-    try {
-      return await fn(conn);
-    } finally {
-      conn.release();
-    }
   }
 }
 

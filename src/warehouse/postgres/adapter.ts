@@ -1,4 +1,5 @@
 // The PostgreSQL adapter: a pg.Pool sized by `threads`, with martflow's type parsers on its clients.
+import { withConnection } from '../with-connection.js';
 import pg, { type PoolClient } from 'pg';
 import type { Adapter, Capabilities, ColumnDef, Connection, ExecuteOptions, QueryResult, RelationInfo, RelationRef } from '../adapter.js';
 import type { AdapterOptions } from '../target-config.js';
@@ -80,20 +81,20 @@ export class PostgresAdapter implements Adapter, PostgresSession {
   }
 
   async execute(sql: string, options?: ExecuteOptions): Promise<QueryResult> {
-    return this.withConnection((c) => c.execute(sql, options));
+    return withConnection(this, (c) => c.execute(sql, options));
   }
 
   listSchemas(_database: string | null, conn?: Connection): Promise<string[]> {
-    return this.withConnection((c) => introspect.listSchemas(c), conn);
+    return withConnection(this, (c) => introspect.listSchemas(c), conn);
   }
   listRelations(_database: string | null, schema: string, conn?: Connection): Promise<RelationInfo[]> {
-    return this.withConnection((c) => introspect.listRelations(c, schema), conn);
+    return withConnection(this, (c) => introspect.listRelations(c, schema), conn);
   }
   getRelation(ref: RelationRef, conn?: Connection): Promise<RelationInfo | null> {
-    return this.withConnection((c) => introspect.getRelation(c, ref), conn);
+    return withConnection(this, (c) => introspect.getRelation(c, ref), conn);
   }
   getColumns(ref: RelationRef, conn?: Connection): Promise<ColumnDef[]> {
-    return this.withConnection((c) => introspect.getColumns(c, ref), conn);
+    return withConnection(this, (c) => introspect.getColumns(c, ref), conn);
   }
 
   async cancelBackend(pid: number): Promise<void> {
@@ -122,16 +123,5 @@ export class PostgresAdapter implements Adapter, PostgresSession {
     // Running statements are cancelled and awaited so every client is back before the pool ends.
     await Promise.all([...this.active].map((c) => c.close()));
     await this.pool.end();
-  }
-
-  /** Runs fn on `given` when the caller holds a connection (see Adapter introspection), else on a pooled one. */
-  private async withConnection<T>(fn: (c: Connection) => Promise<T>, given?: Connection): Promise<T> {
-    if (given) return fn(given);
-    const conn = await this.acquire();
-    try {
-      return await fn(conn);
-    } finally {
-      conn.release();
-    }
   }
 }
