@@ -2,16 +2,14 @@
 // capture ref/source/config, resolves configs (dbt's precedence) and names, links dependencies.
 // User errors are collected across all nodes and reported together.
 import type { JinjaEnvironment } from '../jinja/index.js';
-import type { LoadedPackage, LoadedProject, GenericTestInstance, NodePatch, SqlResourceFile } from '../project/loaded-project.js';
-import type { Manifest, ManifestNode, NodeConfig, RefCall } from '../project/manifest-types.js';
+import type { LoadedPackage, LoadedProject, NodePatch, SqlResourceFile } from '../project/loaded-project.js';
+import type { Manifest, ManifestNode, NodeConfig } from '../project/manifest-types.js';
 import { createConfigResolver } from '../project/resolve-config.js';
-import type { ConfigResourceType } from '../project/config-keys.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector, UserError, type SourceLocation } from '../util/errors.js';
 import { compileMacros } from './macros.js';
-import { captureRender, captureStatic, type Capture } from './capture.js';
-import { parseStatic } from './static-parse.js';
-import { Naming } from './naming.js';
+import type { Capture } from './capture.js';
+import { NodeBuilder, type SqlNodeExtra, type SqlNodeSeed } from './node-builder.js';
 import { RefIndex } from './ref-index.js';
 import { applyMacroPatches, buildDocs, buildExposures, buildSources, buildUnitTests, relPath } from './resources.js';
 import { newNode } from './node-factory.js';
@@ -61,66 +59,24 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   const errors = new ErrorCollector();
   const { registry, macros } = compileMacros(project, jinja, errors);
   const env: RenderEnvironment = { ...input.env, registry };
-  const resolveConfig = createConfigResolver(project);
   const targetSchema = project.target.output.schema;
   const targetDatabase = input.env.adapter?.defaultDatabase ?? defaultDatabaseOf(project);
-  const naming = new Naming(env, targetSchema, targetDatabase);
-  const cache = input.cache;
-  let renderedCount = 0;
-
-  // A project macro named ref, source or config changes what those calls do: then every file renders.
-  const staticAllowed = !['ref', 'source', 'config'].some((n) => registry.isOverridden(n));
+  const builder = new NodeBuilder(project, env, jinja, errors, targetSchema, targetDatabase, input.cache);
+  const resolveConfig = createConfigResolver(project);
   const pending: PendingNode[] = [];
   const disabledNames: string[] = [];
   const disabled: Record<string, unknown[]> = {};
 
-  /** Renders (or takes from cache), resolves config and names; queues the node for linking. */
-  async function addSqlNode(
-    pkg: LoadedPackage,
-    resourceType: 'model' | 'analysis' | 'test' | 'snapshot',
-    seed: { uniqueId: string; name: string; path: string; originalFilePath: string; fqn: string[]; rawCode: string; checksum: string; template: string; location: SourceLocation },
-    patch: NodePatch | undefined,
-    extra?: { schemaYamlConfig?: Record<string, unknown>; renderExtra?: Record<string, unknown>; testInstance?: GenericTestInstance; version?: string | number; latestVersion?: string | number },
-  ): Promise<void> {
-    const configType = resourceType as ConfigResourceType;
-    const layers = { schemaYaml: extra?.schemaYamlConfig ?? patch?.config };
-    const known = errors.try(() => resolveConfig(configType, pkg.name, seed.fqn, layers, patch?.location ?? seed.location));
-    if (!known) return;
-    let capture = cache?.lookup(seed.uniqueId, seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : ''));
-    const statik = !capture && staticAllowed && !extra?.testInstance ? parseStatic(seed.template) : null;
-    if (statik) {
-      capture = captureStatic(statik);
-      renderedCount++;
-      cache?.store(seed.uniqueId, seed.checksum, capture);
-    }
-    if (!capture) {
-      const template = errors.try(() => jinja.compile(seed.template, seed.originalFilePath));
-      if (!template) return;
-      const model = { unique_id: seed.uniqueId, name: seed.name, resource_type: resourceType, package_name: pkg.name, fqn: seed.fqn, config: known, path: seed.path, original_file_path: seed.originalFilePath };
-      capture = await errors.tryAsync(() =>
-        captureRender(env, { template, packageName: pkg.name, nodeName: seed.uniqueId, knownConfig: known, model, extra: extra?.renderExtra, testKwargs: extra?.testInstance?.kwargs, jinja, file: seed.originalFilePath, targetSchema }),
-      );
-      if (!capture) return;
-      renderedCount++;
-      cache?.store(seed.uniqueId, seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : ''), capture);
-    }
-    const config = errors.try(() => resolveConfig(configType, pkg.name, seed.fqn, { ...layers, inFile: capture!.config }, seed.location));
-    if (!config) return;
-    const node = newNode({ ...seed, resourceType, packageName: pkg.name, patch }, config);
-    node.unrendered_config = { ...capture.config };
-    if (extra?.version !== undefined) {
-      node.version = extra.version;
-      node.latest_version = extra.latestVersion ?? null;
-    }
-    node.depends_on.macros = capture.macros;
-    node.refs = capture.refs;
-    node.sources = capture.sources;
-    if (!config.enabled) {
+  /** Builds the node and queues it for naming and linking (or files it under disabled). */
+  async function addSqlNode(pkg: LoadedPackage, resourceType: 'model' | 'analysis' | 'test' | 'snapshot', seed: SqlNodeSeed, patch: NodePatch | undefined, extra?: SqlNodeExtra): Promise<void> {
+    const built = await builder.sqlNode(pkg.name, resourceType, seed, patch, extra);
+    if (!built) return;
+    if (!built.enabled) {
       disabledNames.push(seed.name);
-      (disabled[seed.uniqueId] ??= []).push(node);
+      (disabled[seed.uniqueId] ??= []).push(built.node);
       return;
     }
-    pending.push({ node, capture, location: seed.location });
+    pending.push(built);
   }
 
   for (const pkg of project.packages) {
@@ -193,47 +149,13 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   }
 
   // Names (schema / alias / database) and relation names.
-  for (const p of pending) {
-    const n = p.node;
-    if (n.resource_type === 'test' || n.resource_type === 'analysis') {
-      n.schema = targetSchema;
-      n.database = targetDatabase;
-      n.alias = (n.config.alias as string | undefined) ?? n.name;
-      if (n.resource_type === 'test' && n.config.store_failures) {
-        const names = await errors.tryAsync(() => naming.names({ packageName: n.package_name, name: n.name, uniqueId: n.unique_id, resourceType: 'test', config: { ...n.config, schema: (n.config.schema as string | undefined) ?? 'dbt_test__audit' }, nodeDict: n as unknown as Record<string, unknown> }));
-        if (names) Object.assign(n, { schema: names.schema, database: names.database, alias: names.alias });
-        n.relation_name = env.dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
-      }
-      continue;
-    }
-    const names = await errors.tryAsync(() =>
-      naming.names({ packageName: n.package_name, name: n.name, uniqueId: n.unique_id, resourceType: n.resource_type, config: n.config, version: n.version, nodeDict: n as unknown as Record<string, unknown> }),
-    );
-    if (!names) continue;
-    n.schema = names.schema;
-    n.database = names.database;
-    n.alias = names.alias;
-    n.relation_name = n.config.materialized === 'ephemeral' ? null : env.dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
-  }
+  for (const p of pending) await builder.assignNames(p.node);
 
   const sources = buildSources(project, env, targetDatabase, errors);
   const refIndex = new RefIndex(pending.map((p) => p.node), Object.values(sources), disabledNames, project.root.name);
 
   // Link: refs and sources to unique_ids.
-  for (const p of pending) {
-    const n = p.node;
-    const deps = new Set<string>();
-    for (const r of n.refs) {
-      const target = errors.try(() => refIndex.resolveRef(r, n.package_name, n.unique_id, p.location));
-      if (target) deps.add(target.unique_id);
-    }
-    for (const [s, t] of n.sources) {
-      const src = errors.try(() => refIndex.resolveSource(s, t, n.unique_id, p.location));
-      if (src) deps.add(src.unique_id);
-    }
-    n.depends_on.nodes = [...deps];
-    if (n.resource_type === 'test' && n.test_metadata) n.attached_node = attachedNode(n, refIndex);
-  }
+  for (const p of pending) builder.link(p.node, refIndex, p.location);
 
   const nodes: Record<string, ManifestNode> = {};
   for (const p of pending) {
@@ -283,7 +205,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   const maps = buildParentChildMaps(manifest);
   manifest.parent_map = maps.parent_map;
   manifest.child_map = maps.child_map;
-  return { manifest, env, renderedCount };
+  return { manifest, env, renderedCount: builder.renderedCount };
 }
 
 /** The node seed of a .sql file whose whole text is the node (models, analyses, singular tests). */
@@ -326,19 +248,6 @@ function versionPatch(patch: NodePatch, version: NodePatch['versions'][number]):
 export function defaultDatabaseOf(project: LoadedProject): string | null {
   const o = project.target.output as { database?: string; dbname?: string };
   return o.database ?? o.dbname ?? null;
-}
-
-function attachedNode(n: ManifestNode, index: RefIndex): string | null {
-  const model = n.test_metadata?.kwargs.model;
-  if (typeof model !== 'string') return null;
-  const m = /ref\(\s*['"]([^'"]+)['"](?:\s*,\s*['"]([^'"]+)['"])?/.exec(model);
-  if (!m) return null;
-  const call: RefCall = m[2] ? { package: m[1]!, name: m[2] } : { name: m[1]! };
-  try {
-    return index.resolveRef(call, n.package_name, n.unique_id).unique_id;
-  } catch {
-    return null;
-  }
 }
 
 export type { NodeConfig };

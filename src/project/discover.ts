@@ -2,16 +2,16 @@
 // files (with their {% test %} definitions), docs blocks and schema YAML files.
 import { scanBlocks, scanGenericTests } from './blocks.js';
 import type { DocBlock, LoadWarning, MacroFile, PackageFiles, ProjectConfig, SchemaFile, SeedFile, SnapshotBlock, SqlResourceFile } from './loaded-project.js';
-import { baseName, fqnFor, listFiles, readProjectFile, resourcePath } from './read-files.js';
+import { baseName, fqnFor, readProjectFile, resourcePath, type PackageFileIndex } from './read-files.js';
 import { UserError } from '../util/errors.js';
 import type { ErrorCollector } from '../util/errors.js';
 
-async function sqlResources(root: string, pkg: string, dirs: string[], skip: (path: string) => boolean = () => false): Promise<SqlResourceFile[]> {
+async function sqlResources(index: PackageFileIndex, pkg: string, dirs: string[], skip: (path: string) => boolean = () => false): Promise<SqlResourceFile[]> {
   const out: SqlResourceFile[] = [];
   for (const dir of dirs) {
-    for (const path of await listFiles(root, dir, ['.sql'])) {
+    for (const path of index.list(dir, ['.sql'])) {
       if (skip(path)) continue;
-      const file = await readProjectFile(root, path);
+      const file = await readProjectFile(index.root, path);
       const rel = resourcePath(dir, path);
       const name = baseName(path);
       out.push({ name, path: rel, fqn: fqnFor(pkg, rel, name), file });
@@ -24,12 +24,18 @@ function uniq(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
-export async function discoverFiles(root: string, project: ProjectConfig, errors: ErrorCollector, warnings: LoadWarning[], displayPrefix = ''): Promise<PackageFiles> {
+/** Every folder a package's resources are read from (a file outside them is not part of the project). */
+export function resourceFolders(project: ProjectConfig): string[] {
+  return uniq([...project.modelPaths, ...project.seedPaths, ...project.snapshotPaths, ...project.analysisPaths, ...project.macroPaths, ...project.testPaths, ...project.docsPaths]);
+}
+
+export async function discoverFiles(index: PackageFileIndex, project: ProjectConfig, errors: ErrorCollector, warnings: LoadWarning[], displayPrefix = ''): Promise<PackageFiles> {
   const pkg = project.name;
+  const root = index.root;
   const at = (path: string, line?: number, col?: number) => ({ file: displayPrefix + path, line, col });
 
   for (const dir of project.modelPaths) {
-    for (const path of await listFiles(root, dir, ['.py'])) {
+    for (const path of index.list(dir, ['.py'])) {
       errors.add(
         new UserError('Python models are not supported yet', {
           location: at(path),
@@ -38,14 +44,14 @@ export async function discoverFiles(root: string, project: ProjectConfig, errors
       );
     }
   }
-  const models = await sqlResources(root, pkg, project.modelPaths);
-  const analyses = await sqlResources(root, pkg, project.analysisPaths);
+  const models = await sqlResources(index, pkg, project.modelPaths);
+  const analyses = await sqlResources(index, pkg, project.analysisPaths);
   const genericDirs = project.testPaths.map((d) => `${d}/generic/`);
-  const singularTests = await sqlResources(root, pkg, project.testPaths, (p) => genericDirs.some((g) => p.startsWith(g)));
+  const singularTests = await sqlResources(index, pkg, project.testPaths, (p) => genericDirs.some((g) => p.startsWith(g)));
 
   const seeds: SeedFile[] = [];
   for (const dir of project.seedPaths) {
-    for (const path of await listFiles(root, dir, ['.csv'])) {
+    for (const path of index.list(dir, ['.csv'])) {
       const rel = resourcePath(dir, path);
       const name = baseName(path);
       seeds.push({ name, path: rel, fqn: fqnFor(pkg, rel, name), file: await readProjectFile(root, path) });
@@ -54,7 +60,7 @@ export async function discoverFiles(root: string, project: ProjectConfig, errors
 
   const snapshots: SnapshotBlock[] = [];
   for (const dir of project.snapshotPaths) {
-    for (const path of await listFiles(root, dir, ['.sql'])) {
+    for (const path of index.list(dir, ['.sql'])) {
       const file = await readProjectFile(root, path);
       const rel = resourcePath(dir, path);
       const blocks = errors.try(() => scanBlocks(file.text, 'snapshot', displayPrefix + path));
@@ -67,7 +73,7 @@ export async function discoverFiles(root: string, project: ProjectConfig, errors
 
   const macros: MacroFile[] = [];
   for (const dir of uniq([...project.macroPaths, ...genericDirs.map((g) => g.slice(0, -1))])) {
-    for (const path of await listFiles(root, dir, ['.sql'])) {
+    for (const path of index.list(dir, ['.sql'])) {
       const file = await readProjectFile(root, path);
       const genericTests = scanGenericTests(file.text).map((t) => ({ name: t.name, location: at(path, t.line, t.col) }));
       macros.push({ path, file, genericTests });
@@ -78,7 +84,7 @@ export async function discoverFiles(root: string, project: ProjectConfig, errors
   const docs: DocBlock[] = [];
   const docsDirs = project.docsPaths.length > 0 ? project.docsPaths : resourceDirs;
   for (const dir of uniq(docsDirs)) {
-    for (const path of await listFiles(root, dir, ['.md'])) {
+    for (const path of index.list(dir, ['.md'])) {
       const file = await readProjectFile(root, path);
       const blocks = errors.try(() => scanBlocks(file.text, 'docs', displayPrefix + path)) ?? [];
       for (const b of blocks) docs.push({ name: b.name, contents: b.body.trim(), file, location: at(path, b.line, b.col) });
@@ -97,7 +103,7 @@ export async function discoverFiles(root: string, project: ProjectConfig, errors
   ];
   for (const [dirs, folder] of folderOf) {
     for (const dir of dirs) {
-      for (const path of await listFiles(root, dir, ['.yml', '.yaml'])) {
+      for (const path of index.list(dir, ['.yml', '.yaml'])) {
         if (seen.has(path)) continue;
         seen.add(path);
         schemaFiles.push({ file: await readProjectFile(root, path), folder });

@@ -1,6 +1,9 @@
 // Public surface of project loading. Everything outside src/project imports from here.
 export type * from './loaded-project.js';
-export { loadProject } from './load-project.js';
+export { loadProject, loadProjectShell, loadProjectContents } from './load-project.js';
+export type { ProjectShell, PackageShell } from './load-project.js';
+export { PackageFileIndex, sha256 } from './read-files.js';
+export type { FileStat } from './read-files.js';
 export { installPackages } from './packages.js';
 export type { InstallResult, InstalledPackage } from './packages.js';
 export { resolveNodeConfig, createConfigResolver } from './resolve-config.js';

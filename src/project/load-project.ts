@@ -4,12 +4,12 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { discoverFiles } from './discover.js';
+import { discoverFiles, resourceFolders } from './discover.js';
 import type { LoadedPackage, LoadedProject, LoadProjectOptions, LoadWarning, ProjectConfig } from './loaded-project.js';
 import { readPackageList } from './packages.js';
 import { resolveTarget } from './profiles.js';
 import { readDbtProjectFile } from './project-file.js';
-import { toPosix } from './read-files.js';
+import { PackageFileIndex, toPosix } from './read-files.js';
 import { emptySchemaContent, readSchemaFile } from './schema-file.js';
 import { readSelectors } from './selectors-file.js';
 import { checkDuplicates } from './duplicates.js';
@@ -25,24 +25,47 @@ async function installedPackageDirs(installDir: string): Promise<string[]> {
 }
 
 async function loadPackage(
-  dir: string,
-  project: ProjectConfig,
-  isRoot: boolean,
-  displayPrefix: string,
+  shell: PackageShell,
   opts: LoadProjectOptions,
   errors: ErrorCollector,
   warnings: LoadWarning[],
 ): Promise<LoadedPackage> {
-  const files = await discoverFiles(dir, project, errors, warnings, displayPrefix);
+  const files = await discoverFiles(shell.fileIndex, shell.project, errors, warnings, shell.displayPrefix);
   const content = emptySchemaContent();
   for (const schema of files.schemaFiles) {
-    await readSchemaFile(schema, { packageName: project.name, render: opts.renderYaml, errors, warnings, displayPrefix }, content);
+    await readSchemaFile(schema, { packageName: shell.name, render: opts.renderYaml, errors, warnings, displayPrefix: shell.displayPrefix }, content);
   }
-  return { name: project.name, rootDir: dir, isRoot, displayPrefix, project, ...files, ...content };
+  return { ...shell, ...files, ...content };
 }
 
-export async function loadProject(projectDir: string, opts: LoadProjectOptions): Promise<LoadedProject> {
-  const errors = new ErrorCollector();
+/** A package before its files are read: its dbt_project.yml and the files under its resource folders. */
+export interface PackageShell {
+  name: string;
+  rootDir: string;
+  isRoot: boolean;
+  displayPrefix: string;
+  project: ProjectConfig;
+  /** Every file under the package's resource folders, with size and mtime. */
+  fileIndex: PackageFileIndex;
+}
+
+/** The project before any resource file is read: configs, target, packages and their file lists. */
+export interface ProjectShell extends Omit<LoadedProject, 'root' | 'packages'> {
+  root: PackageShell;
+  packages: PackageShell[];
+}
+
+function packageShell(dir: string, project: ProjectConfig, isRoot: boolean, displayPrefix: string): PackageShell {
+  const fileIndex = new PackageFileIndex(dir);
+  for (const folder of resourceFolders(project)) fileIndex.under(folder);
+  return { name: project.name, rootDir: dir, isRoot, displayPrefix, project, fileIndex };
+}
+
+/**
+ * Reads dbt_project.yml (root and installed packages), packages.yml, profiles.yml and selectors.yml,
+ * and lists (not reads) every package's files. Errors go to `errors`.
+ */
+export async function loadProjectShell(projectDir: string, opts: LoadProjectOptions, errors: ErrorCollector): Promise<ProjectShell | null> {
   const warnings: LoadWarning[] = [];
   const rootDir = resolve(projectDir);
   const installDirs = await (async () => {
@@ -70,8 +93,8 @@ export async function loadProject(projectDir: string, opts: LoadProjectOptions):
   );
   if (target?.note) warnings.push({ message: target.note });
 
-  const root = await loadPackage(rootDir, rootProject, true, '', opts, errors, warnings);
-  const packages: LoadedPackage[] = [root];
+  const root = packageShell(rootDir, rootProject, true, '');
+  const packages: PackageShell[] = [root];
   for (const dir of installDirs) {
     const prefix = toPosix(relative(rootDir, dir)) + '/';
     const project = await errors.tryAsync(() => readDbtProjectFile(dir, errors, { render: opts.renderYaml, packageNames: pkgNames, displayPath: `${prefix}dbt_project.yml` }));
@@ -80,21 +103,40 @@ export async function loadProject(projectDir: string, opts: LoadProjectOptions):
       errors.add(new UserError(`installed package '${project.name}' has the same name as the root project`, { location: project.location, hint: 'Rename one of the two projects.' }));
       continue;
     }
-    packages.push(await loadPackage(dir, project, false, prefix, opts, errors, warnings));
+    packages.push(packageShell(dir, project, false, prefix));
   }
   const selectors = (await errors.tryAsync(() => readSelectors(rootDir, opts.renderYaml, errors))) ?? [];
-  for (const pkg of packages) checkDuplicates(pkg, errors);
-  errors.throwIfAny();
-
+  if (!target) return null;
   return {
     rootDir,
     root,
     packages,
     builtinPackages: packageList.builtin,
     packageSpecs: packageList.specs,
-    target: target!,
+    target,
     cliVars: opts.vars ?? {},
     selectors,
     warnings,
   };
+}
+
+/** Reads every package's files and schema YAML. */
+export async function loadProjectContents(shell: ProjectShell, opts: LoadProjectOptions, errors: ErrorCollector): Promise<LoadedProject> {
+  const warnings = [...shell.warnings];
+  const packages: LoadedPackage[] = [];
+  for (const p of shell.packages) packages.push(await loadPackage(p, opts, errors, warnings));
+  for (const pkg of packages) checkDuplicates(pkg, errors);
+  return { ...shell, root: packages[0]!, packages, warnings };
+}
+
+export async function loadProject(projectDir: string, opts: LoadProjectOptions): Promise<LoadedProject> {
+  const errors = new ErrorCollector();
+  const shell = await loadProjectShell(projectDir, opts, errors);
+  if (!shell) {
+    errors.throwIfAny();
+    throw new Error('internal: project shell without errors or target');
+  }
+  const project = await loadProjectContents(shell, opts, errors);
+  errors.throwIfAny();
+  return project;
 }

@@ -2,6 +2,7 @@
 // serializable data. The parser (src/parser, the lead's) renders model SQL with Jinja and turns this
 // into a Manifest (./manifest-types.ts). Nothing here renders model SQL.
 import type { SourceLocation } from '../util/errors.js';
+import type { PackageFileIndex } from './read-files.js';
 import type { Constraint, FreshnessThreshold, SelectorDefinition } from './manifest-types.js';
 
 /** Renders one YAML string value containing `{{` or `{%` (env_var(), var(), target…). */
@@ -413,6 +414,8 @@ export interface LoadedPackage extends PackageFiles, SchemaContent {
   /** The package root relative to the project root, with a trailing '/' ('' for the root): prefix of its locations. */
   displayPrefix: string;
   project: ProjectConfig;
+  /** Every file under the package's resource folders, with size and mtime (for partial parsing). */
+  fileIndex: PackageFileIndex;
 }
 
 /** Packages named in packages.yml that martflow provides natively (dbt_utils, dbt_expectations). */

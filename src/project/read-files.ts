@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 // Synchronous reads: a project is thousands of small files, and each asynchronous read is several
 // thread-pool round trips; reading them in a loop is several times faster.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ProjectFile } from './loaded-project.js';
 
@@ -14,21 +14,75 @@ export function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }
 
-/** Every file under root/dir whose name ends with one of `exts`, sorted, skipping hidden folders. */
-export async function listFiles(root: string, dir: string, exts: string[]): Promise<string[]> {
-  const base = join(root, dir);
-  let entries: string[];
-  try {
-    entries = readdirSync(base, { recursive: true }) as string[];
-  } catch {
-    return [];
+/** Size and modification time of a file, to tell whether it changed since the last parse. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The files of one package, walked once: posix path relative to the package root → size and mtime.
+ * Hidden files and folders are skipped; symbolic links to folders are followed.
+ */
+export class PackageFileIndex {
+  private readonly walked = new Map<string, Map<string, FileStat>>();
+
+  constructor(readonly root: string) {}
+
+  /** Every file under `dir` (relative to the root), walked on first use. */
+  under(dir: string): Map<string, FileStat> {
+    const key = toPosix(join(dir));
+    let files = this.walked.get(key);
+    if (!files) {
+      files = new Map();
+      walk(join(this.root, dir), key === '.' ? '' : key, files);
+      this.walked.set(key, files);
+    }
+    return files;
   }
-  return entries
-    .map(toPosix)
-    .filter((e) => exts.some((x) => e.toLowerCase().endsWith(x)))
-    .filter((e) => !e.split('/').some((part) => part.startsWith('.')))
-    .map((e) => toPosix(join(dir, e)))
-    .sort();
+
+  /** Every file under `dir` whose name ends with one of `exts`, sorted. */
+  list(dir: string, exts: string[]): string[] {
+    const out: string[] = [];
+    for (const path of this.under(dir).keys()) {
+      const lower = path.toLowerCase();
+      if (exts.some((x) => lower.endsWith(x))) out.push(path);
+    }
+    return out.sort();
+  }
+
+  /** Every file walked so far (the union over the folders asked for). */
+  all(): Map<string, FileStat> {
+    const out = new Map<string, FileStat>();
+    for (const files of this.walked.values()) for (const [path, stat] of files) out.set(path, stat);
+    return out;
+  }
+}
+
+function walk(abs: string, rel: string, out: Map<string, FileStat>): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const childAbs = join(abs, e.name);
+    const childRel = rel ? `${rel}/${e.name}` : e.name;
+    let isDir = e.isDirectory();
+    let stat: Stats | undefined;
+    if (e.isSymbolicLink() || !isDir) {
+      try {
+        stat = statSync(childAbs);
+      } catch {
+        continue; // a dangling link
+      }
+      isDir = stat.isDirectory();
+    }
+    if (isDir) walk(childAbs, childRel, out);
+    else if (stat) out.set(childRel, { size: stat.size, mtimeMs: stat.mtimeMs });
+  }
 }
 
 /** Reads one file (path relative to the package root). */

@@ -19,7 +19,10 @@ export interface ConfigLayers {
   inFile?: Record<string, unknown>;
 }
 
-function projectFor(project: LoadedProject, packageName: string): ProjectConfig {
+/** What config resolution reads of a project: every package's dbt_project.yml (a shell is enough). */
+export type ProjectConfigs = Pick<LoadedProject, 'builtinPackages'> & { root: { project: ProjectConfig }; packages: { name: string; project: ProjectConfig }[] };
+
+function projectFor(project: ProjectConfigs, packageName: string): ProjectConfig {
   const pkg = project.packages.find((p) => p.name === packageName);
   if (pkg) return pkg.project;
   if (project.builtinPackages.some((b) => b.name === packageName)) return project.root.project;
@@ -43,7 +46,7 @@ function settleTestConfig(config: Record<string, unknown>): void {
  * layer has unknown keys or bad values.
  */
 export function resolveNodeConfig(
-  project: LoadedProject,
+  project: ProjectConfigs,
   resourceType: ConfigResourceType,
   packageName: string,
   fqn: string[],
@@ -67,7 +70,7 @@ export function resolveNodeConfig(
 }
 
 /** Binds resolveNodeConfig to one loaded project: resolver(resourceType, packageName, fqn, layers, location). */
-export function createConfigResolver(project: LoadedProject) {
+export function createConfigResolver(project: ProjectConfigs) {
   return (resourceType: ConfigResourceType, packageName: string, fqn: string[], layers: ConfigLayers, location: SourceLocation): NodeConfig =>
     resolveNodeConfig(project, resourceType, packageName, fqn, layers, location);
 }

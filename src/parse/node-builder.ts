@@ -1,0 +1,163 @@
+// One SQL node from its file: the parse-time render (or the static parse, or the partial-parse
+// cache) captures ref/source/config/macros; then config (dbt's precedence), names and links.
+// The full parse builds every node with it; a re-parse builds only the nodes whose file changed.
+import type { JinjaEnvironment } from '../jinja/index.js';
+import type { GenericTestInstance, NodePatch } from '../project/loaded-project.js';
+import type { ManifestNode, RefCall } from '../project/manifest-types.js';
+import { createConfigResolver, type ProjectConfigs } from '../project/resolve-config.js';
+import type { ConfigResourceType } from '../project/config-keys.js';
+import type { RenderEnvironment } from '../context/dbt-context.js';
+import type { ErrorCollector, SourceLocation } from '../util/errors.js';
+import { captureRender, captureStatic, type Capture } from './capture.js';
+import { parseStatic } from './static-parse.js';
+import { Naming } from './naming.js';
+import type { RefIndex } from './ref-index.js';
+import { newNode } from './node-factory.js';
+import type { PartialParseCache } from './partial-parse.js';
+
+export interface SqlNodeSeed {
+  uniqueId: string;
+  name: string;
+  path: string;
+  originalFilePath: string;
+  fqn: string[];
+  rawCode: string;
+  checksum: string;
+  template: string;
+  location: SourceLocation;
+}
+
+export interface SqlNodeExtra {
+  schemaYamlConfig?: Record<string, unknown>;
+  renderExtra?: Record<string, unknown>;
+  testInstance?: GenericTestInstance;
+  version?: string | number;
+  latestVersion?: string | number;
+}
+
+export interface BuiltNode {
+  node: ManifestNode;
+  capture: Capture;
+  location: SourceLocation;
+  enabled: boolean;
+}
+
+export class NodeBuilder {
+  private readonly resolveConfig;
+  private readonly naming: Naming;
+  private readonly staticAllowed: boolean;
+  /** Nodes rendered or statically parsed (not taken from the partial-parse cache). */
+  renderedCount = 0;
+
+  constructor(
+    project: ProjectConfigs,
+    private readonly env: RenderEnvironment,
+    private readonly jinja: JinjaEnvironment,
+    private readonly errors: ErrorCollector,
+    readonly targetSchema: string,
+    readonly targetDatabase: string | null,
+    private readonly cache?: PartialParseCache,
+  ) {
+    this.resolveConfig = createConfigResolver(project);
+    this.naming = new Naming(env, targetSchema, targetDatabase);
+    // A project macro named ref, source or config changes what those calls do: then every file renders.
+    this.staticAllowed = !['ref', 'source', 'config'].some((n) => env.registry.isOverridden(n));
+  }
+
+  /** Renders (or takes from cache), resolves config; null when the node has errors (collected). */
+  async sqlNode(packageName: string, resourceType: 'model' | 'analysis' | 'test' | 'snapshot', seed: SqlNodeSeed, patch: NodePatch | undefined, extra?: SqlNodeExtra): Promise<BuiltNode | null> {
+    const { errors } = this;
+    const configType = resourceType as ConfigResourceType;
+    const layers = { schemaYaml: extra?.schemaYamlConfig ?? patch?.config };
+    const known = errors.try(() => this.resolveConfig(configType, packageName, seed.fqn, layers, patch?.location ?? seed.location));
+    if (!known) return null;
+    const cacheKey = seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : '');
+    let capture = this.cache?.lookup(seed.uniqueId, cacheKey);
+    const statik = !capture && this.staticAllowed && !extra?.testInstance ? parseStatic(seed.template) : null;
+    if (statik) {
+      capture = captureStatic(statik);
+      this.renderedCount++;
+      this.cache?.store(seed.uniqueId, cacheKey, capture);
+    }
+    if (!capture) {
+      const template = errors.try(() => this.jinja.compile(seed.template, seed.originalFilePath));
+      if (!template) return null;
+      const model = { unique_id: seed.uniqueId, name: seed.name, resource_type: resourceType, package_name: packageName, fqn: seed.fqn, config: known, path: seed.path, original_file_path: seed.originalFilePath };
+      capture = await errors.tryAsync(() =>
+        captureRender(this.env, { template, packageName, nodeName: seed.uniqueId, knownConfig: known, model, extra: extra?.renderExtra, testKwargs: extra?.testInstance?.kwargs, jinja: this.jinja, file: seed.originalFilePath, targetSchema: this.targetSchema }),
+      );
+      if (!capture) return null;
+      this.renderedCount++;
+      this.cache?.store(seed.uniqueId, cacheKey, capture);
+    }
+    const config = errors.try(() => this.resolveConfig(configType, packageName, seed.fqn, { ...layers, inFile: capture!.config }, seed.location));
+    if (!config) return null;
+    const node = newNode({ ...seed, resourceType, packageName, patch }, config);
+    node.unrendered_config = { ...capture.config };
+    if (extra?.version !== undefined) {
+      node.version = extra.version;
+      node.latest_version = extra.latestVersion ?? null;
+    }
+    node.depends_on.macros = capture.macros;
+    node.refs = capture.refs;
+    node.sources = capture.sources;
+    return { node, capture, location: seed.location, enabled: Boolean(config.enabled) };
+  }
+
+  /** Schema, alias, database and relation name (through the generate_*_name macros). */
+  async assignNames(n: ManifestNode): Promise<void> {
+    const { env, errors, targetSchema, targetDatabase } = this;
+    if (n.resource_type === 'test' || n.resource_type === 'analysis') {
+      n.schema = targetSchema;
+      n.database = targetDatabase;
+      n.alias = (n.config.alias as string | undefined) ?? n.name;
+      if (n.resource_type === 'test' && n.config.store_failures) {
+        const names = await errors.tryAsync(() => this.naming.names({ packageName: n.package_name, name: n.name, uniqueId: n.unique_id, resourceType: 'test', config: { ...n.config, schema: (n.config.schema as string | undefined) ?? 'dbt_test__audit' }, nodeDict: n as unknown as Record<string, unknown> }));
+        if (names) Object.assign(n, { schema: names.schema, database: names.database, alias: names.alias });
+        n.relation_name = env.dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
+      }
+      return;
+    }
+    const names = await errors.tryAsync(() =>
+      this.naming.names({ packageName: n.package_name, name: n.name, uniqueId: n.unique_id, resourceType: n.resource_type, config: n.config, version: n.version, nodeDict: n as unknown as Record<string, unknown> }),
+    );
+    if (!names) return;
+    n.schema = names.schema;
+    n.database = names.database;
+    n.alias = names.alias;
+    n.relation_name = n.config.materialized === 'ephemeral' ? null : env.dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
+  }
+
+  /** Resolves the node's refs and sources to unique_ids (depends_on.nodes) and a test's attached node. */
+  link(n: ManifestNode, refIndex: RefIndex, location: SourceLocation): void {
+    n.depends_on.nodes = resolveDependencies(n, refIndex, this.errors, location);
+    if (n.resource_type === 'test' && n.test_metadata) n.attached_node = attachedNode(n, refIndex);
+  }
+}
+
+/** The unique_ids a node's refs and sources resolve to, in call order without repeats. */
+export function resolveDependencies(n: { refs: RefCall[]; sources: [string, string][]; package_name: string; unique_id: string }, refIndex: RefIndex, errors: ErrorCollector, location: SourceLocation): string[] {
+  const deps = new Set<string>();
+  for (const r of n.refs) {
+    const target = errors.try(() => refIndex.resolveRef(r, n.package_name, n.unique_id, location));
+    if (target) deps.add(target.unique_id);
+  }
+  for (const [s, t] of n.sources) {
+    const src = errors.try(() => refIndex.resolveSource(s, t, n.unique_id, location));
+    if (src) deps.add(src.unique_id);
+  }
+  return [...deps];
+}
+
+function attachedNode(n: ManifestNode, index: RefIndex): string | null {
+  const model = n.test_metadata?.kwargs.model;
+  if (typeof model !== 'string') return null;
+  const m = /ref\(\s*['"]([^'"]+)['"](?:\s*,\s*['"]([^'"]+)['"])?/.exec(model);
+  if (!m) return null;
+  const call: RefCall = m[2] ? { package: m[1]!, name: m[2] } : { name: m[1]! };
+  try {
+    return index.resolveRef(call, n.package_name, n.unique_id).unique_id;
+  } catch {
+    return null;
+  }
+}
