@@ -32,6 +32,16 @@ export function writeJsonArtifact(targetDir: string, name: string, text: string)
   return path;
 }
 
+/** Writes bytes atomically (temp file + rename). */
+export function writeArtifactBytes(targetDir: string, name: string, bytes: Buffer): string {
+  mkdirSync(targetDir, { recursive: true });
+  const path = join(targetDir, name);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, path);
+  return path;
+}
+
 export function writeManifest(targetDir: string, manifest: Manifest): string {
   return writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest));
 }

@@ -41,6 +41,18 @@ function readIncluded(dir: string): MacroFile[] {
   return files;
 }
 
+/** Path, size and mtime of every macro file martflow ships (a change to one invalidates stored parses). */
+export function internalMacroFileStats(): [string, { size: number; mtimeMs: number }][] {
+  const out: [string, { size: number; mtimeMs: number }][] = [];
+  for (const dir of [GLOBAL_PROJECT_DIR, BUILTIN_PACKAGES_DIR]) {
+    for (const abs of listSqlFiles(dir)) {
+      const st = statSync(abs);
+      out.push([abs, { size: st.size, mtimeMs: st.mtimeMs }]);
+    }
+  }
+  return out;
+}
+
 /** The internal package's macro files. */
 export function internalMacroFiles(): MacroFile[] {
   return readIncluded(GLOBAL_PROJECT_DIR);

@@ -11,7 +11,7 @@ import type { ErrorCollector, SourceLocation } from '../util/errors.js';
 import { captureRender, captureStatic, type Capture } from './capture.js';
 import { parseStatic } from './static-parse.js';
 import { Naming } from './naming.js';
-import type { RefIndex } from './ref-index.js';
+import type { RefIndex, Refable } from './ref-index.js';
 import { newNode } from './node-factory.js';
 import type { PartialParseCache } from './partial-parse.js';
 
@@ -129,14 +129,14 @@ export class NodeBuilder {
   }
 
   /** Resolves the node's refs and sources to unique_ids (depends_on.nodes) and a test's attached node. */
-  link(n: ManifestNode, refIndex: RefIndex, location: SourceLocation): void {
+  link(n: ManifestNode, refIndex: RefIndex<Refable>, location: SourceLocation): void {
     n.depends_on.nodes = resolveDependencies(n, refIndex, this.errors, location);
     if (n.resource_type === 'test' && n.test_metadata) n.attached_node = attachedNode(n, refIndex);
   }
 }
 
 /** The unique_ids a node's refs and sources resolve to, in call order without repeats. */
-export function resolveDependencies(n: { refs: RefCall[]; sources: [string, string][]; package_name: string; unique_id: string }, refIndex: RefIndex, errors: ErrorCollector, location: SourceLocation): string[] {
+export function resolveDependencies(n: { refs: RefCall[]; sources: [string, string][]; package_name: string; unique_id: string }, refIndex: RefIndex<Refable>, errors: ErrorCollector, location: SourceLocation): string[] {
   const deps = new Set<string>();
   for (const r of n.refs) {
     const target = errors.try(() => refIndex.resolveRef(r, n.package_name, n.unique_id, location));
@@ -149,7 +149,7 @@ export function resolveDependencies(n: { refs: RefCall[]; sources: [string, stri
   return [...deps];
 }
 
-function attachedNode(n: ManifestNode, index: RefIndex): string | null {
+function attachedNode(n: ManifestNode, index: RefIndex<Refable>): string | null {
   const model = n.test_metadata?.kwargs.model;
   if (typeof model !== 'string') return null;
   const m = /ref\(\s*['"]([^'"]+)['"](?:\s*,\s*['"]([^'"]+)['"])?/.exec(model);

@@ -23,6 +23,23 @@ export interface ParseInput {
   /** The render environment without a warehouse connection (adapter: null). */
   env: Omit<RenderEnvironment, 'registry'>;
   cache?: PartialParseCache;
+  metadata?: Manifest['metadata'];
+}
+
+/** The manifest's metadata block. */
+export function manifestMetadata(projectName: string, invocationId: string, adapterType: string): Manifest['metadata'] {
+  return {
+    dbt_schema_version: DBT_SCHEMA_VERSION,
+    dbt_version: VERSION,
+    generated_at: new Date().toISOString(),
+    invocation_id: invocationId,
+    env: {},
+    project_name: projectName,
+    project_id: null,
+    user_id: null,
+    send_anonymous_usage_stats: false,
+    adapter_type: adapterType,
+  };
 }
 
 export interface ParsedProject {
@@ -30,6 +47,10 @@ export interface ParsedProject {
   env: RenderEnvironment;
   /** Nodes that were rendered (not taken from the partial-parse cache). */
   renderedCount: number;
+  /** What a stored parse state keeps per node: its schema YAML entry and the environment variables its render read. */
+  nodeInputs: Map<string, { patch?: NodePatch; envVars?: Record<string, string | null> }>;
+  /** Names of disabled nodes (a ref to one says so). */
+  disabledNames: string[];
 }
 
 interface PendingNode {
@@ -66,11 +87,13 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   const pending: PendingNode[] = [];
   const disabledNames: string[] = [];
   const disabled: Record<string, unknown[]> = {};
+  const nodeInputs: ParsedProject['nodeInputs'] = new Map();
 
   /** Builds the node and queues it for naming and linking (or files it under disabled). */
   async function addSqlNode(pkg: LoadedPackage, resourceType: 'model' | 'analysis' | 'test' | 'snapshot', seed: SqlNodeSeed, patch: NodePatch | undefined, extra?: SqlNodeExtra): Promise<void> {
     const built = await builder.sqlNode(pkg.name, resourceType, seed, patch, extra);
     if (!built) return;
+    if (patch || built.capture.envVars) nodeInputs.set(seed.uniqueId, { patch, envVars: built.capture.envVars });
     if (!built.enabled) {
       disabledNames.push(seed.name);
       (disabled[seed.uniqueId] ??= []).push(built.node);
@@ -174,18 +197,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   errors.throwIfAny();
 
   const manifest: Manifest = {
-    metadata: {
-      dbt_schema_version: DBT_SCHEMA_VERSION,
-      dbt_version: VERSION,
-      generated_at: new Date().toISOString(),
-      invocation_id: env.invocationId,
-      env: {},
-      project_name: project.root.name,
-      project_id: null,
-      user_id: null,
-      send_anonymous_usage_stats: false,
-      adapter_type: env.adapterType,
-    },
+    metadata: input.metadata ?? manifestMetadata(project.root.name, env.invocationId, env.adapterType),
     nodes,
     sources,
     macros,
@@ -205,7 +217,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   const maps = buildParentChildMaps(manifest);
   manifest.parent_map = maps.parent_map;
   manifest.child_map = maps.child_map;
-  return { manifest, env, renderedCount: builder.renderedCount };
+  return { manifest, env, renderedCount: builder.renderedCount, nodeInputs, disabledNames };
 }
 
 /** The node seed of a .sql file whose whole text is the node (models, analyses, singular tests). */
@@ -245,7 +257,7 @@ function versionPatch(patch: NodePatch, version: NodePatch['versions'][number]):
   };
 }
 
-export function defaultDatabaseOf(project: LoadedProject): string | null {
+export function defaultDatabaseOf(project: Pick<LoadedProject, 'target'>): string | null {
   const o = project.target.output as { database?: string; dbname?: string };
   return o.database ?? o.dbname ?? null;
 }

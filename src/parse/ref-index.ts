@@ -7,12 +7,15 @@ import { closest } from '../util/did-you-mean.js';
 
 const REFABLE = new Set(['model', 'seed', 'snapshot']);
 
-export class RefIndex {
-  private readonly byName = new Map<string, ManifestNode[]>();
+/** What resolving a ref reads of a node (a re-parse resolves against its stored records). */
+export type Refable = Pick<ManifestNode, 'unique_id' | 'resource_type' | 'name' | 'package_name' | 'version' | 'latest_version'>;
+
+export class RefIndex<N extends Refable = ManifestNode> {
+  private readonly byName = new Map<string, N[]>();
   private readonly sources = new Map<string, SourceDefinition>();
   private readonly disabled = new Set<string>();
 
-  constructor(nodes: Iterable<ManifestNode>, sources: Iterable<SourceDefinition>, disabledNames: Iterable<string>, private readonly rootPackage: string) {
+  constructor(nodes: Iterable<N>, sources: Iterable<SourceDefinition>, disabledNames: Iterable<string>, private readonly rootPackage: string) {
     for (const n of nodes) {
       if (!REFABLE.has(n.resource_type)) continue;
       const list = this.byName.get(n.name) ?? [];
@@ -23,7 +26,7 @@ export class RefIndex {
     for (const d of disabledNames) this.disabled.add(d);
   }
 
-  resolveRef(call: RefCall, fromPackage: string, from: string, location?: SourceLocation): ManifestNode {
+  resolveRef(call: RefCall, fromPackage: string, from: string, location?: SourceLocation): N {
     let candidates = this.byName.get(call.name) ?? [];
     if (call.package) candidates = candidates.filter((n) => n.package_name === call.package);
     else if (candidates.length > 1) {

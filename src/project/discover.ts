@@ -29,6 +29,21 @@ export function resourceFolders(project: ProjectConfig): string[] {
   return uniq([...project.modelPaths, ...project.seedPaths, ...project.snapshotPaths, ...project.analysisPaths, ...project.macroPaths, ...project.testPaths, ...project.docsPaths]);
 }
 
+/** The macro files of a package (macro paths and the tests/generic folders), with their {% test %} blocks. */
+export async function discoverMacros(index: PackageFileIndex, project: ProjectConfig, displayPrefix = ''): Promise<MacroFile[]> {
+  const at = (path: string, line?: number, col?: number) => ({ file: displayPrefix + path, line, col });
+  const genericDirs = project.testPaths.map((d) => `${d}/generic`);
+  const macros: MacroFile[] = [];
+  for (const dir of uniq([...project.macroPaths, ...genericDirs])) {
+    for (const path of index.list(dir, ['.sql'])) {
+      const file = await readProjectFile(index.root, path);
+      const genericTests = scanGenericTests(file.text).map((t) => ({ name: t.name, location: at(path, t.line, t.col) }));
+      macros.push({ path, file, genericTests });
+    }
+  }
+  return macros;
+}
+
 export async function discoverFiles(index: PackageFileIndex, project: ProjectConfig, errors: ErrorCollector, warnings: LoadWarning[], displayPrefix = ''): Promise<PackageFiles> {
   const pkg = project.name;
   const root = index.root;
@@ -71,14 +86,7 @@ export async function discoverFiles(index: PackageFileIndex, project: ProjectCon
     }
   }
 
-  const macros: MacroFile[] = [];
-  for (const dir of uniq([...project.macroPaths, ...genericDirs.map((g) => g.slice(0, -1))])) {
-    for (const path of index.list(dir, ['.sql'])) {
-      const file = await readProjectFile(root, path);
-      const genericTests = scanGenericTests(file.text).map((t) => ({ name: t.name, location: at(path, t.line, t.col) }));
-      macros.push({ path, file, genericTests });
-    }
-  }
+  const macros = await discoverMacros(index, project, displayPrefix);
 
   const resourceDirs = uniq([...project.modelPaths, ...project.seedPaths, ...project.snapshotPaths, ...project.analysisPaths, ...project.macroPaths, ...project.testPaths]);
   const docs: DocBlock[] = [];

@@ -4,19 +4,21 @@ import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { JinjaEnvironment } from '../jinja/index.js';
-import { loadProject } from '../project/index.js';
-import type { LoadedProject } from '../project/loaded-project.js';
+import { loadProjectContents, loadProjectShell } from '../project/index.js';
+import type { LoadedProject, LoadWarning } from '../project/loaded-project.js';
 import type { Manifest } from '../project/manifest-types.js';
 import type { Adapter, Dialect } from '../warehouse/adapter.js';
 import { createAdapter, dialectFor } from '../warehouse/index.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
-import { parseProject, defaultDatabaseOf } from '../parse/parse-project.js';
+import { parseProject, defaultDatabaseOf, manifestMetadata } from '../parse/parse-project.js';
+import { ParseState, projectFiles, stateHash } from '../parse/parse-state.js';
+import { reparse } from '../parse/reparse.js';
 import { PartialParseCache, environmentHash } from '../parse/partial-parse.js';
 import { createYamlRenderer } from './yaml-renderer.js';
 import type { GlobalOptions } from '../cli/global-options.js';
 import type { Logger } from '../cli/logger.js';
-import { UserError } from '../util/errors.js';
-import { writeManifest } from '../artifacts/manifest.js';
+import { ErrorCollector, UserError } from '../util/errors.js';
+import { writeArtifactBytes, writeManifest } from '../artifacts/manifest.js';
 
 export interface OpenOptions {
   /** Open a warehouse connection (run, build, compile with run_query, show, debug). */
@@ -32,11 +34,36 @@ export class Workspace {
     readonly logger: Logger,
     readonly project: LoadedProject,
     readonly jinja: JinjaEnvironment,
-    readonly manifest: Manifest,
+    private parsed: Manifest | null,
+    /** The stored parse: manifest.json's bytes, and the manifest when a command asks for it. */
+    private readonly state: ParseState,
+    private readonly metadata: Manifest['metadata'],
     readonly env: RenderEnvironment,
     readonly adapter: Adapter | null,
     readonly stats: { parseMs: number; rendered: number; cached: number },
   ) {}
+
+  /** Whether a command has had the manifest objects (and may have changed them, e.g. compiled code). */
+  private handedOut = false;
+
+  /** The parsed project. Built from the stored parse on first use when the project was re-parsed. */
+  get manifest(): Manifest {
+    this.handedOut = true;
+    this.parsed ??= this.state.materialize(this.metadata, selectorsOf(this.project));
+    return this.parsed;
+  }
+
+  /** How many nodes of each resource type, without building the manifest. */
+  nodeCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const n of this.state.index.nodes) counts[n.type] = (counts[n.type] ?? 0) + 1;
+    return counts;
+  }
+
+  /** How many entries each manifest section holds (sources, exposures, macros, unit_tests). */
+  sectionSize(name: 'sources' | 'exposures' | 'macros' | 'unit_tests'): number {
+    return this.parsed && !this.handedOut ? Object.keys(this.parsed[name]).length : Object.keys(this.state.section<Record<string, unknown>>(name)).length;
+  }
 
   get targetDir(): string {
     return resolve(this.project.rootDir, this.project.root.project.targetPath);
@@ -55,46 +82,81 @@ export class Workspace {
     }
     const started = performance.now();
     const jinja = new JinjaEnvironment();
-    const project = await loadProject(projectDir, {
+    const yamlEnvVars: Record<string, string | null> = {};
+    const loadOptions = {
       profilesDir: global.profilesDir,
       target: global.target,
       vars: global.vars,
-      renderYaml: createYamlRenderer(jinja, global.vars, projectDir),
-    });
-    for (const w of project.warnings) logger.warn(w.location ? `${w.location.file}${w.location.line ? ':' + w.location.line : ''}: ${w.message}` : w.message);
-    if (global.threads) project.target.output.threads = global.threads;
-    logger.setLogFile(resolve(projectDir, project.root.project.logPath, 'martflow.log'));
-
-    const adapter = options.connect ? await createAdapter(project.target.output, { projectDir }) : null;
-    const dialect = adapter?.dialect ?? (await dialectFor(project.target.output.type));
-    const targetDir = resolve(projectDir, project.root.project.targetPath);
-    const cache = PartialParseCache.load(join(targetDir, 'partial_parse.json'), environmentHash(project));
-    const packageNames = new Set([...project.packages.map((p) => p.name), ...project.builtinPackages.map((b) => b.name)]);
-    const envBase: Omit<RenderEnvironment, 'registry'> = {
-      adapter,
-      adapterType: project.target.output.type,
-      dialect,
-      target: project.target,
-      varSources: { projectVars: { ...project.root.project.vars, ...project.root.project.packageVars }, cliVars: project.cliVars, packageNames },
-      dispatch: project.root.project.dispatch,
-      invocationId: randomUUID(),
-      runStartedAt: new Date(),
-      flags: { WHICH: 'parse', FULL_REFRESH: false, STORE_FAILURES: false, ...(options.flags ?? {}) },
-      projectName: project.root.name,
-      log: (message, info) => logger.log(info ? 'info' : 'debug', message),
-      signal: options.signal,
+      renderYaml: createYamlRenderer(jinja, global.vars, projectDir, yamlEnvVars),
     };
-    let parsed;
+    const errors = new ErrorCollector();
+    const shell = await loadProjectShell(projectDir, loadOptions, errors);
+    if (!shell || errors.errors.length) {
+      if (shell) await loadProjectContents(shell, loadOptions, errors); // report every problem at once
+      errors.throwIfAny();
+      throw new Error('internal: project shell without errors or target');
+    }
+    if (global.threads) shell.target.output.threads = global.threads;
+    logger.setLogFile(resolve(projectDir, shell.root.project.logPath, 'martflow.log'));
+
+    const adapter = options.connect ? await createAdapter(shell.target.output, { projectDir }) : null;
     try {
-      parsed = await parseProject({ project, jinja, env: envBase, cache });
+      const dialect = adapter?.dialect ?? (await dialectFor(shell.target.output.type));
+      const targetDir = resolve(projectDir, shell.root.project.targetPath);
+      const targetDatabase = adapter?.defaultDatabase ?? defaultDatabaseOf(shell);
+      const packageNames = new Set([...shell.packages.map((p) => p.name), ...shell.builtinPackages.map((b) => b.name)]);
+      const envBase: Omit<RenderEnvironment, 'registry'> = {
+        adapter,
+        adapterType: shell.target.output.type,
+        dialect,
+        target: shell.target,
+        varSources: { projectVars: { ...shell.root.project.vars, ...shell.root.project.packageVars }, cliVars: shell.cliVars, packageNames },
+        dispatch: shell.root.project.dispatch,
+        invocationId: randomUUID(),
+        runStartedAt: new Date(),
+        flags: { WHICH: 'parse', FULL_REFRESH: false, STORE_FAILURES: false, ...(options.flags ?? {}) },
+        projectName: shell.root.name,
+        log: (message, info) => logger.log(info ? 'info' : 'debug', message),
+        signal: options.signal,
+      };
+      const metadata = manifestMetadata(shell.root.name, envBase.invocationId, envBase.adapterType);
+      const hash = stateHash(shell, targetDatabase, envBase.adapterType);
+
+      // A stored parse of this project: re-parse only what changed.
+      const stored = ParseState.load(targetDir, hash);
+      const reparsed = stored ? await reparseOrExplain({ shell, state: stored, jinja, env: envBase, targetDatabase }) : 'no stored parse for this project, target and vars';
+      if (stored && typeof reparsed !== 'string') {
+        logger.debug(`re-parsed ${reparsed.rebuilt} changed node${reparsed.rebuilt === 1 ? '' : 's'}; the rest of the stored parse is reused`);
+        stored.save();
+        for (const w of reparsed.project.warnings) logWarning(logger, w);
+        const sqlNodes = stored.index.nodes.filter((n) => n.type !== 'seed').length;
+        const stats = { parseMs: performance.now() - started, rendered: reparsed.rebuilt, cached: sqlNodes - reparsed.rebuilt };
+        return new Workspace(global, logger, reparsed.project, jinja, null, stored, metadata, reparsed.env, adapter, stats);
+      }
+
+      logger.debug(`parsing the whole project: ${reparsed}`);
+      const project = await loadProjectContents(shell, loadOptions, errors);
+      errors.throwIfAny();
+      for (const w of project.warnings) logWarning(logger, w);
+      const cache = PartialParseCache.load(join(targetDir, 'partial_parse.json'), environmentHash(project));
+      const parsed = await parseProject({ project, jinja, env: envBase, cache, metadata });
+      cache.save();
+      const state = ParseState.fromManifest(targetDir, parsed.manifest, {
+        hash,
+        files: projectFiles(shell),
+        checksums: projectChecksums(project),
+        nodeInputs: parsed.nodeInputs,
+        yamlEnvVars,
+        disabledNames: parsed.disabledNames,
+        warnings: project.warnings.slice(shell.warnings.length),
+      });
+      state.save();
+      const stats = { parseMs: performance.now() - started, rendered: parsed.renderedCount, cached: cache.hits };
+      return new Workspace(global, logger, project, jinja, parsed.manifest, state, metadata, parsed.env, adapter, stats);
     } catch (e) {
       await adapter?.close();
       throw e;
     }
-    cache.save();
-    const stats = { parseMs: performance.now() - started, rendered: parsed.renderedCount, cached: cache.hits };
-    void defaultDatabaseOf;
-    return new Workspace(global, logger, project, jinja, parsed.manifest, parsed.env, adapter, stats);
   }
 
   /** The adapter, or a user error naming the command that needs one. */
@@ -103,11 +165,41 @@ export class Workspace {
     return this.adapter;
   }
 
+  /** Writes target/manifest.json: the stored bytes while no command has changed the manifest. */
   writeManifest(): string {
-    return writeManifest(this.targetDir, this.manifest);
+    if (this.handedOut && this.parsed) return writeManifest(this.targetDir, this.parsed);
+    return writeArtifactBytes(this.targetDir, 'manifest.json', this.state.manifestBytes(this.metadata, selectorsOf(this.project)));
   }
 
   async close(): Promise<void> {
     await this.adapter?.close();
   }
+}
+
+/** A re-parse; a stored parse that cannot be read (damaged, hand-edited) only means a whole parse. */
+async function reparseOrExplain(input: Parameters<typeof reparse>[0]): Promise<Awaited<ReturnType<typeof reparse>>> {
+  try {
+    return await reparse(input);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    return `the stored parse could not be read (${(e as Error).message})`;
+  }
+}
+
+function selectorsOf(project: LoadedProject): Manifest['selectors'] {
+  return Object.fromEntries(project.selectors.map((s) => [s.name, s]));
+}
+
+function logWarning(logger: Logger, w: LoadWarning): void {
+  logger.warn(w.location ? `${w.location.file}${w.location.line ? ':' + w.location.line : ''}: ${w.message}` : w.message);
+}
+
+/** sha256 of every file the parse read, by project-relative path. */
+function projectChecksums(project: LoadedProject): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const pkg of project.packages) {
+    const files = [...pkg.models, ...pkg.analyses, ...pkg.singularTests, ...pkg.seeds, ...pkg.snapshots, ...pkg.macros, ...pkg.docs, ...pkg.schemaFiles].map((f) => f.file);
+    for (const f of files) out.set(pkg.displayPrefix + f.path, f.checksum);
+  }
+  return out;
 }

@@ -19,10 +19,18 @@ function projectVars(projectDir: string | undefined): Record<string, unknown> {
   }
 }
 
-export function createYamlRenderer(jinja: JinjaEnvironment, cliVars: Record<string, unknown>, projectDir?: string): YamlRenderer {
+/**
+ * `envVarsRead`, when given, collects the environment variables rendering read (with their values
+ * then), so a stored parse is reused only while they keep those values.
+ */
+export function createYamlRenderer(jinja: JinjaEnvironment, cliVars: Record<string, unknown>, projectDir?: string, envVarsRead?: Record<string, string | null>): YamlRenderer {
   let fileVars: Record<string, unknown> | null = null;
   const context = {
-    env_var: pyfunction((a, kw) => lookupEnvVar(String(a[0] ?? kw.var), a.length > 1 ? a[1] : 'default' in kw ? kw.default : NO_DEFAULT), 'env_var'),
+    env_var: pyfunction((a, kw) => {
+      const name = String(a[0] ?? kw.var);
+      if (envVarsRead) envVarsRead[name] = process.env[name] ?? null;
+      return lookupEnvVar(name, a.length > 1 ? a[1] : 'default' in kw ? kw.default : NO_DEFAULT);
+    }, 'env_var'),
     var: pyfunction((a, kw) => {
       const name = String(a[0] ?? kw.name);
       if (name in cliVars) return cliVars[name];

@@ -9,11 +9,12 @@ export const parseCommand: CommandSpec = {
     const ws = await Workspace.open(ctx.global, ctx.logger, { connect: false, flags: { WHICH: 'parse' }, signal: ctx.signal });
     try {
       const path = ws.writeManifest();
-      const m = ws.manifest;
-      const count = (type: string) => Object.values(m.nodes).filter((n) => n.resource_type === type).length;
+      // Counted from the stored parse: a re-parse never builds the 20,000 node objects.
+      const counts = ws.nodeCounts();
+      const count = (type: string) => counts[type] ?? 0;
       ctx.logger.info(
         `Found ${count('model')} models, ${count('seed')} seeds, ${count('snapshot')} snapshots, ${count('test')} data tests, ` +
-          `${Object.keys(m.sources).length} sources, ${Object.keys(m.exposures).length} exposures, ${Object.keys(m.macros).length} macros, ${Object.keys(m.unit_tests).length} unit tests`,
+          `${ws.sectionSize('sources')} sources, ${ws.sectionSize('exposures')} exposures, ${ws.sectionSize('macros')} macros, ${ws.sectionSize('unit_tests')} unit tests`,
       );
       ctx.logger.info(`Parsed in ${(ws.stats.parseMs / 1000).toFixed(2)}s (${ws.stats.rendered} rendered, ${ws.stats.cached} from the partial-parse cache); wrote ${path}`);
       return 0;

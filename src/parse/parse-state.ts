@@ -1,0 +1,438 @@
+// The parse state kept between invocations, so that a project whose files barely changed is not
+// parsed again. After a parse, every manifest entry is stored serialized (target/partial_parse.nodes)
+// with an index (target/partial_parse.index.json) that records the size, mtime and checksum of every
+// project file and, per node, the file it came from, its refs and its resolved dependencies.
+// src/parse/reparse.ts decides from it what must be parsed again; everything else is reused byte for
+// byte, so a re-parse never has to hold 20,000 node objects.
+import { randomBytes, createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Manifest, ManifestNode, RefCall } from '../project/manifest-types.js';
+import type { LoadWarning, NodePatch } from '../project/loaded-project.js';
+import type { ProjectShell } from '../project/load-project.js';
+import type { FileStat } from '../project/read-files.js';
+import type { SourceLocation } from '../util/errors.js';
+import { compareIds } from '../graph/parent-child-maps.js';
+import { internalMacroFileStats } from './macros.js';
+import { VERSION } from '../version.js';
+
+const REFABLE = new Set(['model', 'seed', 'snapshot']);
+
+const FORMAT = 1;
+export const STATE_INDEX_FILE = 'partial_parse.index.json';
+export const STATE_DATA_FILE = 'partial_parse.nodes';
+/** A file whose mtime is this close to the last parse may have changed within the same tick: re-read it. */
+const RACY_MS = 2000;
+
+/** Byte range [offset, length] in the data file. */
+export type Range = [number, number];
+
+export interface NodeRecord {
+  id: string;
+  /**
+   * [offset of the node's JSON, its length, length of the `"<id>":` before it]. The data file holds
+   * the whole entry `"<id>":{…},` so manifest.json copies runs of adjacent entries at once.
+   */
+  at: [number, number, number];
+  type: ManifestNode['resource_type'];
+  /** Models, seeds and snapshots (what ref() resolves to): name, package and version. */
+  name?: string;
+  pkg?: string;
+  version?: string | number;
+  latest?: string | number;
+  /** depends_on.nodes: indexes into nodes then members, or the unique_id of anything else. */
+  deps: (number | string)[];
+  /** Set when the whole node comes from its own SQL file (a model, analysis or singular test): re-parsable alone. */
+  own?: true;
+  /** original_file_path of an own node. */
+  file?: string;
+  /** Environment variables its render read, with their values then. */
+  envVars?: Record<string, string | null>;
+  /** The schema YAML entry of an own node. */
+  patch?: Range;
+}
+
+/** Manifest sections stored whole (everything but metadata, nodes, selectors and the maps). */
+const SECTIONS = ['sources', 'macros', 'docs', 'exposures', 'metrics', 'groups', 'disabled', 'group_map', 'saved_queries', 'semantic_models', 'unit_tests'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** martflow-only fields of manifest entries: kept in the state, left out of manifest.json. */
+interface Locations {
+  nodes: Record<string, SourceLocation>;
+  sources: Record<string, SourceLocation>;
+  macros: Record<string, SourceLocation>;
+  exposures: Record<string, SourceLocation>;
+  unit_tests: Record<string, SourceLocation>;
+  disabled: Record<string, (SourceLocation | undefined)[]>;
+}
+
+export interface StateIndex {
+  format: number;
+  version: string;
+  /** Written at the start of the data file too: an index never reads another data file. */
+  dataId: string;
+  hash: string;
+  writtenAt: number;
+  /** Environment variables schema YAML read while it was rendered, with their values then. */
+  yamlEnvVars: Record<string, string | null>;
+  /** Project-relative path → [size, mtimeMs, sha256 or null when the parse did not read it]. */
+  files: Record<string, [number, number, string | null]>;
+  nodes: NodeRecord[];
+  /** Sources, exposures, unit tests… with their dependencies, in parent_map order. */
+  members: [string, (number | string)[]][];
+  sections: Record<Section, Range>;
+  /** `"parent_map":{…},"child_map":{…}`, or null when dependencies changed since it was written. */
+  maps: Range | null;
+  locations: Range;
+  disabledNames: string[];
+  warnings: LoadWarning[];
+  liveBytes: number;
+  /** Length of the data file when the index was written: a shorter or longer file is not this state's. */
+  dataLength: number;
+}
+
+/** Everything outside the project's resource files that a parse depends on. */
+export function stateHash(shell: ProjectShell, targetDatabase: string | null, adapterType: string): string {
+  const h = createHash('sha256');
+  h.update(`${VERSION}\0${targetDatabase}\0${adapterType}\0`);
+  for (const [path, stat] of internalMacroFileStats()) h.update(`${path}:${stat.size}:${stat.mtimeMs}\0`);
+  for (const pkg of shell.packages) h.update(`${pkg.name}\0${pkg.rootDir}\0${JSON.stringify(pkg.project)}\0`);
+  h.update(JSON.stringify(shell.builtinPackages));
+  h.update(JSON.stringify(shell.cliVars));
+  h.update(JSON.stringify(shell.target));
+  return h.digest('hex');
+}
+
+/** Every file under the packages' resource folders, by project-relative path. */
+export function projectFiles(shell: ProjectShell): Map<string, FileStat> {
+  const out = new Map<string, FileStat>();
+  for (const pkg of shell.packages) for (const [path, stat] of pkg.fileIndex.all()) out.set(pkg.displayPrefix + path, stat);
+  return out;
+}
+
+export class ParseState {
+  private constructor(
+    readonly dir: string,
+    readonly index: StateIndex,
+    /** The data file: the header line, then the fragments. */
+    private data: Buffer,
+  ) {}
+
+  /** unique_id → index into nodes then members (built on first use). */
+  private positions: Map<string, number> | null = null;
+
+  /** Fragments added by this invocation, after the end of `data` (appended to the file on save). */
+  private tail = Buffer.alloc(0);
+
+  /** The stored state when it exists, is intact and was made under the same hash; else null. */
+  static load(targetDir: string, hash: string): ParseState | null {
+    try {
+      const index = JSON.parse(readFileSync(join(targetDir, STATE_INDEX_FILE), 'utf8')) as StateIndex;
+      if (index.format !== FORMAT || index.version !== VERSION || index.hash !== hash) return null;
+      const data = readFileSync(join(targetDir, STATE_DATA_FILE));
+      if (data.length !== index.dataLength || data.subarray(0, index.dataId.length).toString('latin1') !== index.dataId) return null;
+      return new ParseState(targetDir, index, data);
+    } catch {
+      return null; // none yet, or unreadable: parse everything
+    }
+  }
+
+  /** The state of a manifest the full parse just built. */
+  static fromManifest(targetDir: string, manifest: Manifest, input: {
+    hash: string;
+    files: Map<string, FileStat>;
+    checksums: Map<string, string>;
+    nodeInputs: Map<string, { patch?: NodePatch; envVars?: Record<string, string | null> }>;
+    yamlEnvVars: Record<string, string | null>;
+    disabledNames: string[];
+    warnings: LoadWarning[];
+  }): ParseState {
+    const dataId = randomBytes(16).toString('hex') + '\n';
+    const chunks: Buffer[] = [Buffer.from(dataId, 'latin1')];
+    let offset = chunks[0]!.length;
+    const put = (text: string): Range => {
+      const b = Buffer.from(text, 'utf8');
+      chunks.push(b);
+      const range: Range = [offset, b.length];
+      offset += b.length;
+      return range;
+    };
+    const putEntry = (id: string, json: string): [number, number, number] => {
+      const key = `${JSON.stringify(id)}:`;
+      const [start] = put(`${key}${json},`);
+      const keyLength = Buffer.byteLength(key);
+      return [start + keyLength, Buffer.byteLength(json), keyLength];
+    };
+    const locations: Locations = { nodes: {}, sources: {}, macros: {}, exposures: {}, unit_tests: {}, disabled: {} };
+    const position = new Map<string, number>();
+    const nodeList = Object.values(manifest.nodes);
+    const otherMembers: { unique_id: string; depends_on?: { nodes?: string[] } }[] = [];
+    for (const group of [manifest.sources, manifest.exposures, manifest.metrics ?? {}, manifest.semantic_models ?? {}, manifest.saved_queries ?? {}, manifest.unit_tests ?? {}]) {
+      otherMembers.push(...(Object.values(group) as typeof otherMembers));
+    }
+    [...nodeList, ...otherMembers].forEach((m, i) => position.set(m.unique_id, i));
+    const depsOf = (ids: string[] | undefined) => (ids ?? []).map((id) => position.get(id) ?? id);
+    const nodes: NodeRecord[] = [];
+    for (const n of nodeList) {
+      locations.nodes[n.unique_id] = hideLocation(n)!;
+      const { patch, envVars } = input.nodeInputs.get(n.unique_id) ?? {};
+      const record: NodeRecord = { id: n.unique_id, at: putEntry(n.unique_id, JSON.stringify(n)), type: n.resource_type, deps: depsOf(n.depends_on.nodes) };
+      if (REFABLE.has(n.resource_type)) {
+        record.name = n.name;
+        record.pkg = n.package_name;
+        if (n.version !== null && n.version !== undefined) record.version = n.version;
+        if (n.latest_version !== null && n.latest_version !== undefined) record.latest = n.latest_version;
+      }
+      if ((n.resource_type === 'model' || n.resource_type === 'analysis' || (n.resource_type === 'test' && !n.test_metadata)) && (n.version ?? null) === null) {
+        record.own = true;
+        record.file = n.original_file_path;
+        if (patch) record.patch = put(JSON.stringify(patch));
+      }
+      if (envVars) record.envVars = envVars;
+      nodes.push(record);
+    }
+    for (const key of ['sources', 'macros', 'exposures', 'unit_tests'] as const) {
+      for (const entry of Object.values(manifest[key] ?? {}) as { unique_id: string }[]) {
+        const loc = hideLocation(entry);
+        if (loc) locations[key][entry.unique_id] = loc;
+      }
+    }
+    for (const [id, list] of Object.entries(manifest.disabled)) locations.disabled[id] = (list as object[]).map((e) => hideLocation(e));
+    const sections = {} as Record<Section, Range>;
+    for (const s of SECTIONS) sections[s] = put(JSON.stringify(manifest[s] ?? {}));
+    const locationsRange = put(JSON.stringify(locations));
+    const mapsRange = put(`"parent_map":${JSON.stringify(manifest.parent_map)},"child_map":${JSON.stringify(manifest.child_map)}`);
+    const members: [string, (number | string)[]][] = otherMembers.map((m) => [m.unique_id, depsOf(m.depends_on?.nodes)]);
+    const files: StateIndex['files'] = {};
+    for (const [path, stat] of input.files) files[path] = [stat.size, stat.mtimeMs, input.checksums.get(path) ?? null];
+    const index: StateIndex = {
+      format: FORMAT,
+      version: VERSION,
+      dataId,
+      hash: input.hash,
+      writtenAt: 0,
+      yamlEnvVars: input.yamlEnvVars,
+      files,
+      nodes,
+      members,
+      sections,
+      maps: mapsRange,
+      locations: locationsRange,
+      disabledNames: input.disabledNames,
+      warnings: input.warnings,
+      liveBytes: offset,
+      dataLength: 0,
+    };
+    const state = new ParseState(targetDir, index, Buffer.concat(chunks));
+    state.fresh = true;
+    return state;
+  }
+
+  /** True when the data file must be written whole (a new state); else only appended to. */
+  private fresh = false;
+
+  text(range: Range): string {
+    return this.slice(range).toString('utf8');
+  }
+
+  private slice(range: Range): Buffer {
+    const [offset, length] = range;
+    const end = offset + length;
+    const base = this.data.length;
+    if (offset >= base) return this.tail.subarray(offset - base, end - base);
+    if (end <= base) return this.data.subarray(offset, end);
+    return Buffer.concat([this.data.subarray(offset), this.tail.subarray(0, end - base)]);
+  }
+
+  /** Replaces a node's stored JSON (the node was parsed again) and its dependencies. */
+  replaceNode(record: NodeRecord, node: ManifestNode): void {
+    hideLocation(node);
+    const key = `${JSON.stringify(node.unique_id)}:`;
+    const json = JSON.stringify(node);
+    const b = Buffer.from(`${key}${json},`, 'utf8');
+    const offset = this.data.length + this.tail.length;
+    this.tail = Buffer.concat([this.tail, b]);
+    this.index.liveBytes += b.length - (record.at[1] + record.at[2] + 1);
+    const keyLength = Buffer.byteLength(key);
+    record.at = [offset + keyLength, b.length - keyLength - 1, keyLength];
+    if (!this.positions) {
+      const position = new Map<string, number>();
+      this.index.nodes.forEach((n, i) => position.set(n.id, i));
+      this.index.members.forEach(([id], i) => position.set(id, this.index.nodes.length + i));
+      this.positions = position;
+    }
+    const deps = node.depends_on.nodes.map((id) => this.positions!.get(id) ?? id);
+    if (JSON.stringify(deps) !== JSON.stringify(record.deps)) {
+      record.deps = deps;
+      this.index.maps = null;
+    }
+  }
+
+  /** Updates the recorded size/mtime/checksum of files (after a re-parse looked at them). */
+  setFile(path: string, stat: FileStat, checksum: string | null): void {
+    this.index.files[path] = [stat.size, stat.mtimeMs, checksum];
+  }
+
+  /** Whether a file's size and mtime say it is unchanged (and it was not written in the same tick as the state). */
+  fileUnchanged(path: string, stat: FileStat): boolean {
+    const f = this.index.files[path];
+    return f !== undefined && f[0] === stat.size && f[1] === stat.mtimeMs && stat.mtimeMs + RACY_MS < this.index.writtenAt;
+  }
+
+  recordedChecksum(path: string): string | null {
+    return this.index.files[path]?.[2] ?? null;
+  }
+
+  /** The stored schema YAML entry of a node. */
+  patch(record: NodeRecord): NodePatch | undefined {
+    return record.patch ? (JSON.parse(this.text(record.patch)) as NodePatch) : undefined;
+  }
+
+  node(record: NodeRecord): ManifestNode {
+    return JSON.parse(this.text([record.at[0], record.at[1]])) as ManifestNode;
+  }
+
+  section<T>(name: Section): T {
+    return JSON.parse(this.text(this.index.sections[name])) as T;
+  }
+
+  /** `"parent_map":{…},"child_map":{…}` from the recorded dependencies, as buildParentChildMaps makes them. */
+  private mapsJson(): Buffer {
+    if (this.index.maps) return this.slice(this.index.maps);
+    const ids = [...this.index.nodes.map((n) => n.id), ...this.index.members.map(([id]) => id)];
+    const depLists = [...this.index.nodes.map((n) => n.deps), ...this.index.members.map(([, deps]) => deps)];
+    const child: Record<string, string[]> = {};
+    const parent: Record<string, string[]> = {};
+    for (const id of ids) child[id] = [];
+    ids.forEach((id, i) => {
+      const deps = depLists[i]!.map((d) => (typeof d === 'number' ? ids[d]! : d));
+      parent[id] = [...deps].sort(compareIds);
+      for (const dep of deps) child[dep]?.push(id);
+    });
+    for (const list of Object.values(child)) list.sort(compareIds);
+    const b = Buffer.from(`"parent_map":${JSON.stringify(parent)},"child_map":${JSON.stringify(child)}`, 'utf8');
+    this.index.maps = [this.data.length + this.tail.length, b.length];
+    this.tail = Buffer.concat([this.tail, b]);
+    return b;
+  }
+
+  /** manifest.json, assembled from the stored entries (the same bytes JSON.stringify of the manifest gives). */
+  manifestBytes(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Buffer {
+    const parts: Buffer[] = [];
+    const glue = (s: string) => parts.push(Buffer.from(s, 'utf8'));
+    const section = (name: Section) => parts.push(this.slice(this.index.sections[name]));
+    glue(`{"metadata":${JSON.stringify(metadata)},"nodes":{`);
+    // Entries are stored as `"<id>":{…},`: copy each run of adjacent entries as one slice.
+    let run: Range | null = null;
+    for (const n of this.index.nodes) {
+      const start = n.at[0] - n.at[2];
+      const length = n.at[2] + n.at[1] + 1;
+      if (run && run[0] + run[1] === start) run[1] += length;
+      else {
+        if (run) parts.push(this.slice(run));
+        run = [start, length];
+      }
+    }
+    if (run) parts.push(this.slice([run[0], run[1] - 1])); // without the last comma
+    glue('},"sources":');
+    section('sources');
+    for (const name of ['macros', 'docs', 'exposures', 'metrics', 'groups'] as const) {
+      glue(`,"${name}":`);
+      section(name);
+    }
+    glue(`,"selectors":${JSON.stringify(selectors)},"disabled":`);
+    section('disabled');
+    glue(',');
+    parts.push(this.mapsJson());
+    for (const name of ['group_map', 'saved_queries', 'semantic_models', 'unit_tests'] as const) {
+      glue(`,"${name}":`);
+      section(name);
+    }
+    glue('}');
+    return Buffer.concat(parts);
+  }
+
+  /** The manifest as objects (for commands that compile, run or read it), martflow's locations restored. */
+  materialize(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Manifest {
+    const manifest = JSON.parse(this.manifestBytes(metadata, selectors).toString('utf8')) as Manifest;
+    const locations = JSON.parse(this.text(this.index.locations)) as Locations;
+    for (const key of ['nodes', 'sources', 'macros', 'exposures', 'unit_tests'] as const) {
+      const group = (manifest[key] ?? {}) as Record<string, object>;
+      for (const [id, loc] of Object.entries(locations[key])) if (group[id]) setHidden(group[id], loc);
+    }
+    for (const [id, locs] of Object.entries(locations.disabled)) {
+      const list = (manifest.disabled[id] ?? []) as object[];
+      locs.forEach((loc, i) => loc && list[i] && setHidden(list[i], loc));
+    }
+    return manifest;
+  }
+
+  /** Writes the data file (whole when new or mostly garbage, else appends) and then the index. */
+  save(): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const dataPath = join(this.dir, STATE_DATA_FILE);
+      this.mapsJson(); // stored with the state, so the next invocation need not rebuild them
+      if (this.fresh || this.data.length + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
+      else if (this.tail.length) {
+        appendFileSync(dataPath, this.tail);
+        this.data = Buffer.concat([this.data, this.tail]);
+        this.tail = Buffer.alloc(0);
+      }
+      this.fresh = false;
+      this.index.dataLength = this.data.length;
+      this.index.writtenAt = Date.now();
+      const indexPath = join(this.dir, STATE_INDEX_FILE);
+      const tmp = `${indexPath}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(this.index));
+      renameSync(tmp, indexPath);
+    } catch {
+      // a state that cannot be written only costs time next run
+    }
+  }
+
+  /** Rewrites the data file with only the live fragments, under a new id. */
+  private compact(dataPath: string): void {
+    const dataId = randomBytes(16).toString('hex') + '\n';
+    const chunks: Buffer[] = [Buffer.from(dataId, 'latin1')];
+    let offset = chunks[0]!.length;
+    const move = (range: Range): Range => {
+      chunks.push(this.slice(range));
+      const moved: Range = [offset, range[1]];
+      offset += range[1];
+      return moved;
+    };
+    for (const n of this.index.nodes) {
+      const [start] = move([n.at[0] - n.at[2], n.at[2] + n.at[1] + 1]);
+      n.at = [start + n.at[2], n.at[1], n.at[2]];
+      if (n.patch) n.patch = move(n.patch);
+    }
+    if (this.index.maps) this.index.maps = move(this.index.maps);
+    for (const s of SECTIONS) this.index.sections[s] = move(this.index.sections[s]);
+    this.index.locations = move(this.index.locations);
+    this.data = Buffer.concat(chunks);
+    this.tail = Buffer.alloc(0);
+    this.index.dataId = dataId;
+    this.index.liveBytes = offset;
+    const tmp = `${dataPath}.${process.pid}.tmp`;
+    writeFileSync(tmp, this.data);
+    renameSync(tmp, dataPath);
+  }
+
+  /** Size of the data file on disk (for tests). */
+  static dataSize(targetDir: string): number {
+    return statSync(join(targetDir, STATE_DATA_FILE)).size;
+  }
+}
+
+/** Makes `location` non-enumerable (JSON.stringify skips it) and returns it. */
+function hideLocation(entry: object): SourceLocation | undefined {
+  const e = entry as { location?: SourceLocation };
+  const loc = e.location;
+  if (loc !== undefined && Object.prototype.propertyIsEnumerable.call(e, 'location')) setHidden(e, loc);
+  return loc;
+}
+
+function setHidden(entry: object, loc: SourceLocation): void {
+  Object.defineProperty(entry, 'location', { value: loc, enumerable: false, writable: true, configurable: true });
+}

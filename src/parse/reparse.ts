@@ -1,0 +1,127 @@
+// Re-parsing from the stored parse state (./parse-state.ts). When only the SQL files of models,
+// analyses and singular tests changed, just those nodes are built again — with the NodeBuilder of a
+// full parse — and linked against the recorded names; every other entry is reused as stored.
+// Anything else (a file added or removed, schema YAML, macros, seeds, snapshots, docs, an environment
+// variable that YAML or a render read, a node that became disabled) makes the caller parse everything.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JinjaEnvironment } from '../jinja/index.js';
+import type { LoadedPackage, LoadedProject } from '../project/loaded-project.js';
+import type { ProjectShell } from '../project/load-project.js';
+import { discoverMacros } from '../project/discover.js';
+import { emptySchemaContent } from '../project/schema-file.js';
+import { sha256 } from '../project/read-files.js';
+import type { ManifestNode, SourceDefinition } from '../project/manifest-types.js';
+import type { RenderEnvironment } from '../context/dbt-context.js';
+import { ErrorCollector } from '../util/errors.js';
+import { compileMacros } from './macros.js';
+import { NodeBuilder, type BuiltNode } from './node-builder.js';
+import { RefIndex, type Refable } from './ref-index.js';
+import { projectFiles, type NodeRecord, type ParseState } from './parse-state.js';
+
+export interface ReparseInput {
+  shell: ProjectShell;
+  state: ParseState;
+  jinja: JinjaEnvironment;
+  env: Omit<RenderEnvironment, 'registry'>;
+  targetDatabase: string | null;
+}
+
+export interface Reparsed {
+  /** The project with its macros read (resource files are in the stored state, not here). */
+  project: LoadedProject;
+  env: RenderEnvironment;
+  /** Nodes built again. */
+  rebuilt: number;
+}
+
+const changedEnv = (vars: Record<string, string | null>) => Object.entries(vars).some(([k, v]) => (process.env[k] ?? null) !== v);
+
+type Rebuild = Map<NodeRecord, { text: string; checksum: string } | null>;
+
+/** The nodes to build again, with their new text (null: the same text, an environment variable changed); or why the whole project must be parsed. */
+function nodesToRebuild(shell: ProjectShell, state: ParseState): Rebuild | string {
+  const index = state.index;
+  if (changedEnv(index.yamlEnvVars)) return 'an environment variable read by schema YAML changed';
+  const files = projectFiles(shell);
+  for (const path of Object.keys(index.files)) if (!files.has(path)) return `${path} was removed`;
+  const changed: { path: string; text: string; checksum: string }[] = [];
+  for (const [path, stat] of files) {
+    if (!(path in index.files)) return `${path} was added`;
+    if (state.fileUnchanged(path, stat)) continue;
+    const recorded = state.recordedChecksum(path);
+    if (recorded === null) return `${path} changed`; // a file the last parse did not read
+    const text = readFileSync(join(shell.rootDir, path), 'utf8');
+    const checksum = sha256(text);
+    state.setFile(path, stat, checksum);
+    if (checksum !== recorded) changed.push({ path, text, checksum });
+  }
+  const byFile = new Map<string, NodeRecord[]>();
+  for (const r of index.nodes) {
+    if (!r.file) continue;
+    const list = byFile.get(r.file);
+    if (list) list.push(r);
+    else byFile.set(r.file, [r]);
+  }
+  const rebuild: Rebuild = new Map();
+  for (const c of changed) {
+    const records = byFile.get(c.path);
+    if (!records || records.length !== 1) return `${c.path} changed`;
+    rebuild.set(records[0]!, { text: c.text, checksum: c.checksum });
+  }
+  for (const r of index.nodes) {
+    if (!r.envVars || rebuild.has(r) || !changedEnv(r.envVars)) continue;
+    if (!r.own) return `an environment variable ${r.id} read changed`;
+    rebuild.set(r, null);
+  }
+  return rebuild;
+}
+
+/** Re-parses what changed into `state`, or says why the whole project must be parsed. Throws the nodes' user errors. */
+export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
+  const { shell, state, jinja } = input;
+  const rebuild = nodesToRebuild(shell, state);
+  if (typeof rebuild === 'string') return rebuild;
+
+  const packages: LoadedPackage[] = [];
+  for (const p of shell.packages) {
+    const macros = await discoverMacros(p.fileIndex, p.project, p.displayPrefix);
+    packages.push({ ...p, models: [], analyses: [], singularTests: [], seeds: [], snapshots: [], macros, docs: [], schemaFiles: [], ...emptySchemaContent() });
+  }
+  const project: LoadedProject = { ...shell, root: packages[0]!, packages, warnings: [...shell.warnings, ...state.index.warnings] };
+  const errors = new ErrorCollector();
+  const { registry } = compileMacros(project, jinja, errors);
+  errors.throwIfAny();
+  const env: RenderEnvironment = { ...input.env, registry };
+  if (rebuild.size === 0) return { project, env, rebuilt: 0 };
+
+  const builder = new NodeBuilder(project, env, jinja, errors, project.target.output.schema, input.targetDatabase);
+  const refables: Refable[] = state.index.nodes
+    .filter((r) => r.name !== undefined)
+    .map((r) => ({ unique_id: r.id, resource_type: r.type, name: r.name!, package_name: r.pkg!, version: r.version ?? null, latest_version: r.latest ?? null }));
+  const sources = Object.values(state.section<Record<string, SourceDefinition>>('sources'));
+  const refIndex = new RefIndex<Refable>(refables, sources, state.index.disabledNames, project.root.name);
+  const built: [NodeRecord, BuiltNode][] = [];
+  for (const [record, change] of rebuild) {
+    const old: ManifestNode = state.node(record);
+    const text = change?.text ?? old.raw_code;
+    const seed = {
+      uniqueId: old.unique_id, name: old.name, path: old.path, originalFilePath: old.original_file_path, fqn: old.fqn,
+      rawCode: text, checksum: change?.checksum ?? old.checksum.checksum, template: text, location: { file: old.original_file_path, line: 1 },
+    };
+    const node = await builder.sqlNode(old.package_name, record.type as 'model' | 'analysis' | 'test', seed, state.patch(record));
+    if (!node) continue;
+    // A node that became disabled changes what other nodes may ref: parse everything.
+    if (!node.enabled) return `${old.unique_id} was disabled`;
+    await builder.assignNames(node.node);
+    builder.link(node.node, refIndex, node.location);
+    built.push([record, node]);
+  }
+  errors.throwIfAny();
+  for (const [record, { node, capture }] of built) {
+    state.replaceNode(record, node);
+    if (capture.envVars) record.envVars = capture.envVars;
+    else delete record.envVars;
+  }
+  return { project, env, rebuilt: built.length };
+}

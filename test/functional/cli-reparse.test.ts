@@ -1,0 +1,114 @@
+// Re-parsing from the stored parse state (target/partial_parse.index.json + .nodes): whatever the
+// edit, the manifest a re-parse writes must be the manifest a full parse of the same files writes.
+// Edits the re-parse handles itself (model SQL) and edits that make it parse everything (schema YAML,
+// new files, macros, disabling a node) are both compared against a parse without any stored state.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyProject, martflow, REPO_ROOT } from '../helpers/cli.js';
+
+const FIXTURE = join(REPO_ROOT, 'test', 'functional', 'projects', 'jaffle');
+
+type Manifest = Record<string, unknown> & { nodes: Record<string, Record<string, unknown>>; disabled: Record<string, unknown[]> };
+
+describe('re-parsing from the stored parse', () => {
+  let p: { dir: string; remove: () => void };
+  before(() => {
+    p = copyProject(FIXTURE);
+  });
+  after(() => p.remove());
+  const run = (...args: string[]) => martflow([...args, '--debug'], { cwd: p.dir });
+  const manifest = (): Manifest => JSON.parse(readFileSync(join(p.dir, 'target', 'manifest.json'), 'utf8')) as Manifest;
+  /** The manifest without what differs between any two parses (metadata, creation times). */
+  const comparable = (m: Manifest) => {
+    const { metadata: _metadata, ...rest } = m;
+    return JSON.parse(JSON.stringify(rest, (key, value: unknown) => (key === 'created_at' ? undefined : value))) as unknown;
+  };
+  /** Parses with the stored state, then without it, and checks both manifests are the same. */
+  const parseBothWays = (expect: 'reparsed' | 'full') => {
+    const re = run('parse');
+    assert.equal(re.code, 0, re.output);
+    assert.match(re.output, expect === 'reparsed' ? /re-parsed \d+ changed node/ : /parsing the whole project/);
+    const incremental = comparable(manifest());
+    for (const f of ['partial_parse.index.json', 'partial_parse.nodes', 'partial_parse.json']) rmSync(join(p.dir, 'target', f), { force: true });
+    const full = run('parse');
+    assert.equal(full.code, 0, full.output);
+    assert.deepEqual(incremental, comparable(manifest()));
+  };
+
+  test('nothing changed: the manifest is rewritten from the stored parse, identical to a full parse', () => {
+    assert.equal(run('parse').code, 0);
+    parseBothWays('reparsed');
+    const again = run('parse');
+    assert.match(again.stdout, /\(0 rendered, 19 from the partial-parse cache\)/);
+  });
+
+  test('editing a model: only that node is built again, its new refs and config included', () => {
+    writeFileSync(join(p.dir, 'models', 'marts', 'customers.sql'), "{{ config(materialized='view', tags=['edited']) }}\nselect * from {{ ref('stg_customers') }}\n");
+    parseBothWays('reparsed');
+    const customers = manifest().nodes['model.jaffle.customers']!;
+    assert.deepEqual((customers.depends_on as { nodes: string[] }).nodes, ['model.jaffle.stg_customers']);
+    assert.equal((customers.config as { materialized: string }).materialized, 'view');
+    const m = manifest() as unknown as { child_map: Record<string, string[]> };
+    assert.ok(!m.child_map['model.jaffle.orders']!.includes('model.jaffle.customers'), 'the dropped ref leaves the child map');
+  });
+
+  test('a Jinja error in the edited model is reported with its line; fixing it parses again', () => {
+    const path = join(p.dir, 'models', 'marts', 'orders.sql');
+    const good = readFileSync(path, 'utf8');
+    writeFileSync(path, `${good}\n{% if %}\n`);
+    const bad = run('parse');
+    assert.equal(bad.code, 1, bad.output);
+    assert.match(bad.output, /models\/marts\/orders\.sql:\d+/);
+    writeFileSync(path, good);
+    parseBothWays('reparsed');
+  });
+
+  test('a ref to a missing model in the edited file names the closest model', () => {
+    const path = join(p.dir, 'models', 'marts', 'customers.sql');
+    const good = readFileSync(path, 'utf8');
+    writeFileSync(path, "select * from {{ ref('stg_customer') }}\n");
+    const bad = run('parse');
+    assert.equal(bad.code, 1, bad.output);
+    assert.match(bad.output, /which was not found[\s\S]*Did you mean ref\('stg_customers'\)/);
+    writeFileSync(path, good);
+    parseBothWays('reparsed');
+  });
+
+  test('schema YAML, a new model, a macro and disabling a node each make it parse the whole project', () => {
+    const schema = join(p.dir, 'models', 'marts', 'schema.yml');
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace('description: One row per order,', 'description: One row per order (edited),'));
+    parseBothWays('full');
+    writeFileSync(join(p.dir, 'models', 'brand_new.sql'), "select * from {{ ref('customers') }}\n");
+    parseBothWays('full');
+    assert.ok(manifest().nodes['model.jaffle.brand_new']);
+    appendFileSync(join(p.dir, 'macros', 'cents_to_dollars.sql'), '\n{# edited #}\n');
+    parseBothWays('full');
+    writeFileSync(join(p.dir, 'models', 'brand_new.sql'), "{{ config(enabled=false) }}\nselect * from {{ ref('customers') }}\n");
+    parseBothWays('full');
+    assert.ok(manifest().disabled['model.jaffle.brand_new']);
+    unlinkSync(join(p.dir, 'models', 'brand_new.sql'));
+    parseBothWays('full');
+  });
+
+  test('compile and run use the re-parsed manifest; parse afterwards leaves compiled code out', () => {
+    assert.equal(run('parse').code, 0);
+    appendFileSync(join(p.dir, 'models', 'marts', 'orders.sql'), '\n-- a comment\n');
+    const built = run('build');
+    assert.equal(built.code, 0, built.output);
+    assert.match(built.output, /re-parsed 1 changed node/);
+    const compiled = manifest().nodes['model.jaffle.orders']!;
+    assert.match(String(compiled.compiled_code), /a comment/);
+    parseBothWays('reparsed');
+    assert.equal(manifest().nodes['model.jaffle.orders']!.compiled_code, undefined);
+  });
+
+  test('a damaged stored parse is ignored: the project is parsed whole', () => {
+    assert.equal(run('parse').code, 0);
+    truncateSync(join(p.dir, 'target', 'partial_parse.nodes'), 100);
+    parseBothWays('full');
+    writeFileSync(join(p.dir, 'target', 'partial_parse.index.json'), '{not json');
+    parseBothWays('full');
+  });
+});
