@@ -1,6 +1,6 @@
 // target/manifest.json in dbt's v12 shape. martflow-only fields (node.location) are left out so the
 // file validates against dbt's schema.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, writeFileSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Manifest } from '../project/manifest-types.js';
 
@@ -32,12 +32,23 @@ export function writeJsonArtifact(targetDir: string, name: string, text: string)
   return path;
 }
 
-/** Writes bytes atomically (temp file + rename). */
-export function writeArtifactBytes(targetDir: string, name: string, bytes: Buffer): string {
+/** Writes the concatenation of `parts` atomically (temp file + rename), without joining them in memory. */
+export function writeArtifactBytes(targetDir: string, name: string, parts: Buffer[]): string {
   mkdirSync(targetDir, { recursive: true });
   const path = join(targetDir, name);
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, bytes);
+  const fd = openSync(tmp, 'w');
+  try {
+    for (let i = 0; i < parts.length; i += 512) {
+      const batch = parts.slice(i, i + 512);
+      const total = batch.reduce((n, b) => n + b.length, 0);
+      const written = writevSync(fd, batch);
+      // A short write (rare) finishes with the rest of the batch.
+      if (written < total) writeFileSync(fd, Buffer.concat(batch).subarray(written));
+    }
+  } finally {
+    closeSync(fd);
+  }
   renameSync(tmp, path);
   return path;
 }

@@ -7,7 +7,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest, ManifestNode, RefCall } from '../project/manifest-types.js';
+import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { LoadWarning, NodePatch } from '../project/loaded-project.js';
 import type { ProjectShell } from '../project/load-project.js';
 import type { FileStat } from '../project/read-files.js';
@@ -316,8 +316,8 @@ export class ParseState {
     return b;
   }
 
-  /** manifest.json, assembled from the stored entries (the same bytes JSON.stringify of the manifest gives). */
-  manifestBytes(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Buffer {
+  /** manifest.json, assembled from the stored entries (the same bytes JSON.stringify of the manifest gives), in pieces. */
+  manifestParts(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Buffer[] {
     const parts: Buffer[] = [];
     const glue = (s: string) => parts.push(Buffer.from(s, 'utf8'));
     const section = (name: Section) => parts.push(this.slice(this.index.sections[name]));
@@ -349,12 +349,12 @@ export class ParseState {
       section(name);
     }
     glue('}');
-    return Buffer.concat(parts);
+    return parts;
   }
 
   /** The manifest as objects (for commands that compile, run or read it), martflow's locations restored. */
   materialize(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Manifest {
-    const manifest = JSON.parse(this.manifestBytes(metadata, selectors).toString('utf8')) as Manifest;
+    const manifest = JSON.parse(Buffer.concat(this.manifestParts(metadata, selectors)).toString('utf8')) as Manifest;
     const locations = JSON.parse(this.text(this.index.locations)) as Locations;
     for (const key of ['nodes', 'sources', 'macros', 'exposures', 'unit_tests'] as const) {
       const group = (manifest[key] ?? {}) as Record<string, object>;

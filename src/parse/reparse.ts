@@ -30,7 +30,8 @@ export interface ReparseInput {
 export interface Reparsed {
   /** The project with its macros read (resource files are in the stored state, not here). */
   project: LoadedProject;
-  env: RenderEnvironment;
+  /** The render environment; its macros are compiled on first call (parse alone never needs them). */
+  env: () => RenderEnvironment;
   /** Nodes built again. */
   rebuilt: number;
 }
@@ -90,12 +91,18 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   }
   const project: LoadedProject = { ...shell, root: packages[0]!, packages, warnings: [...shell.warnings, ...state.index.warnings] };
   const errors = new ErrorCollector();
-  const { registry } = compileMacros(project, jinja, errors);
-  errors.throwIfAny();
-  const env: RenderEnvironment = { ...input.env, registry };
-  if (rebuild.size === 0) return { project, env, rebuilt: 0 };
+  let env: RenderEnvironment | null = null;
+  const renderEnv = () => {
+    if (!env) {
+      const { registry } = compileMacros(project, jinja, errors);
+      errors.throwIfAny();
+      env = { ...input.env, registry };
+    }
+    return env;
+  };
+  if (rebuild.size === 0) return { project, env: renderEnv, rebuilt: 0 };
 
-  const builder = new NodeBuilder(project, env, jinja, errors, project.target.output.schema, input.targetDatabase);
+  const builder = new NodeBuilder(project, renderEnv(), jinja, errors, project.target.output.schema, input.targetDatabase);
   const refables: Refable[] = state.index.nodes
     .filter((r) => r.name !== undefined)
     .map((r) => ({ unique_id: r.id, resource_type: r.type, name: r.name!, package_name: r.pkg!, version: r.version ?? null, latest_version: r.latest ?? null }));
@@ -123,5 +130,5 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
     if (capture.envVars) record.envVars = capture.envVars;
     else delete record.envVars;
   }
-  return { project, env, rebuilt: built.length };
+  return { project, env: renderEnv, rebuilt: built.length };
 }

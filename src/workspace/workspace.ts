@@ -38,10 +38,16 @@ export class Workspace {
     /** The stored parse: manifest.json's bytes, and the manifest when a command asks for it. */
     private readonly state: ParseState,
     private readonly metadata: Manifest['metadata'],
-    readonly env: RenderEnvironment,
+    private readonly renderEnv: () => RenderEnvironment,
     readonly adapter: Adapter | null,
+    readonly dialect: Dialect,
     readonly stats: { parseMs: number; rendered: number; cached: number },
   ) {}
+
+  /** The render environment (macros compiled): on first use, as `parse` alone never renders after a re-parse. */
+  get env(): RenderEnvironment {
+    return this.renderEnv();
+  }
 
   /** Whether a command has had the manifest objects (and may have changed them, e.g. compiled code). */
   private handedOut = false;
@@ -67,10 +73,6 @@ export class Workspace {
 
   get targetDir(): string {
     return resolve(this.project.rootDir, this.project.root.project.targetPath);
-  }
-
-  get dialect(): Dialect {
-    return this.env.dialect;
   }
 
   static async open(global: GlobalOptions, logger: Logger, options: OpenOptions): Promise<Workspace> {
@@ -131,7 +133,7 @@ export class Workspace {
         for (const w of reparsed.project.warnings) logWarning(logger, w);
         const sqlNodes = stored.index.nodes.filter((n) => n.type !== 'seed').length;
         const stats = { parseMs: performance.now() - started, rendered: reparsed.rebuilt, cached: sqlNodes - reparsed.rebuilt };
-        return new Workspace(global, logger, reparsed.project, jinja, null, stored, metadata, reparsed.env, adapter, stats);
+        return new Workspace(global, logger, reparsed.project, jinja, null, stored, metadata, reparsed.env, adapter, dialect, stats);
       }
 
       logger.debug(`parsing the whole project: ${reparsed}`);
@@ -152,7 +154,7 @@ export class Workspace {
       });
       state.save();
       const stats = { parseMs: performance.now() - started, rendered: parsed.renderedCount, cached: cache.hits };
-      return new Workspace(global, logger, project, jinja, parsed.manifest, state, metadata, parsed.env, adapter, stats);
+      return new Workspace(global, logger, project, jinja, parsed.manifest, state, metadata, () => parsed.env, adapter, dialect, stats);
     } catch (e) {
       await adapter?.close();
       throw e;
@@ -168,7 +170,7 @@ export class Workspace {
   /** Writes target/manifest.json: the stored bytes while no command has changed the manifest. */
   writeManifest(): string {
     if (this.handedOut && this.parsed) return writeManifest(this.targetDir, this.parsed);
-    return writeArtifactBytes(this.targetDir, 'manifest.json', this.state.manifestBytes(this.metadata, selectorsOf(this.project)));
+    return writeArtifactBytes(this.targetDir, 'manifest.json', this.state.manifestParts(this.metadata, selectorsOf(this.project)));
   }
 
   async close(): Promise<void> {
