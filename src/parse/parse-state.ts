@@ -5,7 +5,8 @@
 // src/parse/reparse.ts decides from it what must be parsed again; everything else is reused byte for
 // byte, so a re-parse never has to hold 20,000 node objects.
 import { randomBytes, createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { overwriteFile } from '../util/overwrite-file.js';
 import { join } from 'node:path';
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { LoadWarning, NodePatch } from '../project/loaded-project.js';
@@ -123,6 +124,8 @@ export class ParseState {
 
   /** Fragments added by this invocation, after the end of `data` (appended to the file on save). */
   private tail = Buffer.alloc(0);
+  /** How much of the tail is already in the data file. */
+  private tailSaved = 0;
 
   /** The stored state when it exists, is intact and was made under the same hash; else null. */
   static load(targetDir: string, hash: string): ParseState | null {
@@ -373,19 +376,16 @@ export class ParseState {
       mkdirSync(this.dir, { recursive: true });
       const dataPath = join(this.dir, STATE_DATA_FILE);
       this.mapsJson(); // stored with the state, so the next invocation need not rebuild them
-      if (this.fresh || this.data.length + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
-      else if (this.tail.length) {
-        appendFileSync(dataPath, this.tail);
-        this.data = Buffer.concat([this.data, this.tail]);
-        this.tail = Buffer.alloc(0);
+      if (this.fresh && this.tail.length === 0) overwriteFile(dataPath, [this.data]);
+      else if (this.fresh || this.data.length + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
+      else if (this.tail.length > this.tailSaved) {
+        appendFileSync(dataPath, this.tail.subarray(this.tailSaved));
+        this.tailSaved = this.tail.length;
       }
       this.fresh = false;
-      this.index.dataLength = this.data.length;
+      this.index.dataLength = this.data.length + this.tail.length;
       this.index.writtenAt = Date.now();
-      const indexPath = join(this.dir, STATE_INDEX_FILE);
-      const tmp = `${indexPath}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.index));
-      renameSync(tmp, indexPath);
+      overwriteFile(join(this.dir, STATE_INDEX_FILE), [Buffer.from(JSON.stringify(this.index), 'utf8')]);
     } catch {
       // a state that cannot be written only costs time next run
     }
@@ -412,11 +412,10 @@ export class ParseState {
     this.index.locations = move(this.index.locations);
     this.data = Buffer.concat(chunks);
     this.tail = Buffer.alloc(0);
+    this.tailSaved = 0;
     this.index.dataId = dataId;
     this.index.liveBytes = offset;
-    const tmp = `${dataPath}.${process.pid}.tmp`;
-    writeFileSync(tmp, this.data);
-    renameSync(tmp, dataPath);
+    overwriteFile(dataPath, chunks);
   }
 
   /** Size of the data file on disk (for tests). */
