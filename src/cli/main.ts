@@ -1,9 +1,10 @@
 // Entry point of the martflow command: global flags, the command table, exit codes
 // (0 success, 1 a user error or failed nodes, 2 an internal error — a martflow bug).
+// Start-up loads only commander and the command specs; a command's implementation (and yaml, for
+// --vars) is imported when it runs, so --help and --version stay fast.
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/errors.js';
 import { DatabaseError } from '../warehouse/adapter.js';
-import { toGlobalOptions } from './global-options.js';
 import { Logger } from './logger.js';
 import type { CommandContext, CommandSpec } from './command.js';
 import { commands } from './commands/index.js';
@@ -77,6 +78,7 @@ async function runCommand(spec: CommandSpec, command: Command): Promise<number> 
   process.on('SIGINT', sigint);
   process.on('SIGTERM', sigterm);
   try {
+    const { toGlobalOptions } = await import('./global-options.js');
     const global = toGlobalOptions(raw);
     logger = new Logger({ format: global.logFormat, quiet: global.quiet, color: global.color, debug: global.debug });
     const ctx: CommandContext = { global, logger, signal: controller.signal };

@@ -13,7 +13,8 @@ import { NodeBuilder, type SqlNodeExtra, type SqlNodeSeed } from './node-builder
 import { RefIndex } from './ref-index.js';
 import { applyMacroPatches, buildDocs, buildExposures, buildSources, buildUnitTests, relPath } from './resources.js';
 import { newNode } from './node-factory.js';
-import { buildParentChildMaps } from '../graph/index.js';
+// Not from graph/index.js: that loads the selector language, which parsing does not need.
+import { buildParentChildMaps } from '../graph/parent-child-maps.js';
 import type { PartialParseCache } from './partial-parse.js';
 import { VERSION } from '../version.js';
 

@@ -1,5 +1,14 @@
 // "Did you mean" suggestions for misspelt names (config keys, refs, macros, selectors).
-import { distance } from 'fastest-levenshtein';
+import { createRequire } from 'node:module';
+import type * as Levenshtein from 'fastest-levenshtein';
+
+// Loaded on the first suggestion, not at start-up: this module is on every command's path and most
+// runs misspell nothing.
+let levenshtein: typeof Levenshtein | undefined;
+function distance(a: string, b: string): number {
+  levenshtein ??= createRequire(import.meta.url)('fastest-levenshtein') as typeof Levenshtein;
+  return levenshtein.distance(a, b);
+}
 
 /** The closest candidate within a distance proportional to the word's length, or undefined. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {

@@ -1,34 +1,8 @@
-// martflow clean: deletes the folders listed in clean-targets (default target/ and dbt_packages/).
-import { rmSync } from 'node:fs';
-import { resolve, relative, sep } from 'node:path';
+// martflow clean: deletes the clean-targets folders. Implementation: ../actions/clean.ts.
 import type { CommandSpec } from '../command.js';
-import { readDbtProjectFile } from '../../project/project-file.js';
-import { JinjaEnvironment } from '../../jinja/index.js';
-import { createYamlRenderer } from '../../workspace/yaml-renderer.js';
-import { ErrorCollector, UserError } from '../../util/errors.js';
 
 export const cleanCommand: CommandSpec = {
   name: 'clean',
   description: 'delete the clean-targets folders (default: the target path)',
-  async run(ctx) {
-    const projectDir = resolve(ctx.global.projectDir);
-    const errors = new ErrorCollector();
-    const config = await readDbtProjectFile(projectDir, errors, { render: createYamlRenderer(new JinjaEnvironment(), ctx.global.vars) });
-    errors.throwIfAny();
-    // dbt's default when clean-targets is not set: the target path.
-    const targets = config.cleanTargets.length > 0 ? config.cleanTargets : [config.targetPath];
-    for (const t of targets) {
-      const abs = resolve(projectDir, t);
-      const rel = relative(projectDir, abs);
-      if (rel === '' || rel.startsWith('..') || rel.split(sep).includes('..')) {
-        throw new UserError(`clean-targets entry '${t}' is outside the project folder; refusing to delete it`, {
-          hint: 'List only folders inside the project in clean-targets.',
-        });
-      }
-      rmSync(abs, { recursive: true, force: true });
-      ctx.logger.info(`Cleaned ${rel}/`);
-    }
-    ctx.logger.info('Finished cleaning all paths.');
-    return 0;
-  },
+  run: async (ctx) => (await import('../actions/clean.js')).run(ctx),
 };

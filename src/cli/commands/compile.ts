@@ -1,9 +1,6 @@
-// martflow compile: renders the selected nodes' SQL (queries that templates run do run) and writes
-// it under target/compiled/; --inline compiles one query given on the command line and prints it.
+// martflow compile: renders the selected nodes' SQL into target/compiled/. Implementation: ../actions/compile.ts.
 import type { CommandSpec } from '../command.js';
-import { Workspace } from '../../workspace/workspace.js';
-import { addSelectOptions, selectFromOptions } from '../select-options.js';
-import { compileSelected, compileInline } from '../../compile/compile-project.js';
+import { addSelectOptions } from '../select-options.js';
 
 export const compileCommand: CommandSpec = {
   name: 'compile',
@@ -12,25 +9,5 @@ export const compileCommand: CommandSpec = {
     addSelectOptions(cmd);
     cmd.option('--inline <sql>', 'compile this SQL (may use ref/source/macros) and print it');
   },
-  async run(ctx, options) {
-    const ws = await Workspace.open(ctx.global, ctx.logger, { connect: true, flags: { WHICH: 'compile' }, signal: ctx.signal });
-    try {
-      if (options.inline) {
-        const sql = await compileInline(ws, String(options.inline));
-        ctx.logger.result(sql);
-        return 0;
-      }
-      const { selected, graph } = selectFromOptions(ws.manifest, options, ctx.logger, { targetDir: ws.targetDir });
-      const compiled = await compileSelected(ws, graph.topologicalOrder().filter((id) => selected.has(id)));
-      ws.writeManifest();
-      ctx.logger.info(`Compiled ${compiled} node${compiled === 1 ? '' : 's'} into ${ws.targetDir}/compiled/`);
-      if (selected.size === 1) {
-        const node = ws.manifest.nodes[[...selected][0]!];
-        if (node?.compiled_code) ctx.logger.result(node.compiled_code);
-      }
-      return 0;
-    } finally {
-      await ws.close();
-    }
-  },
+  run: async (ctx, options) => (await import('../actions/compile.js')).run(ctx, options),
 };

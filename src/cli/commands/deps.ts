@@ -1,19 +1,8 @@
-// martflow deps: installs the packages of packages.yml / dependencies.yml into dbt_packages/.
-import { resolve } from 'node:path';
+// martflow deps: installs packages into dbt_packages/. Implementation: ../actions/deps.ts.
 import type { CommandSpec } from '../command.js';
-import { installPackages } from '../../project/index.js';
-import { JinjaEnvironment } from '../../jinja/index.js';
-import { createYamlRenderer } from '../../workspace/yaml-renderer.js';
 
 export const depsCommand: CommandSpec = {
   name: 'deps',
   description: 'install the packages listed in packages.yml or dependencies.yml',
-  async run(ctx) {
-    const renderYaml = createYamlRenderer(new JinjaEnvironment(), ctx.global.vars);
-    const result = await installPackages(resolve(ctx.global.projectDir), { renderYaml });
-    for (const p of result.installed) ctx.logger.info(`Installed ${p.name} from ${p.from}`);
-    for (const b of result.builtin) ctx.logger.info(`${b.source}${b.version ? ` ${b.version}` : ''}: provided natively by martflow as '${b.name}' (nothing to download)`);
-    if (result.installed.length + result.builtin.length === 0) ctx.logger.info('No packages to install (no packages.yml or dependencies.yml).');
-    return 0;
-  },
+  run: async (ctx) => (await import('../actions/deps.js')).run(ctx),
 };

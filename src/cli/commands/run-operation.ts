@@ -1,7 +1,5 @@
-// martflow run-operation MACRO --args YAML: runs a macro against the warehouse.
+// martflow run-operation MACRO --args YAML: runs a macro. Implementation: ../actions/run-operation.ts.
 import type { CommandSpec } from '../command.js';
-import { Workspace } from '../../workspace/workspace.js';
-import { parseOperationArgs, runOperation } from '../../build/run-operation.js';
 
 export const runOperationCommand: CommandSpec = {
   name: 'run-operation',
@@ -10,17 +8,5 @@ export const runOperationCommand: CommandSpec = {
   configure(cmd) {
     cmd.option('--args <yaml>', "the macro's keyword arguments as YAML, e.g. '{days: 30}'");
   },
-  async run(ctx, options, args) {
-    const macro = args[0]!;
-    const kwargs = parseOperationArgs(options.args as string | undefined);
-    const ws = await Workspace.open(ctx.global, ctx.logger, { connect: true, flags: { WHICH: 'run-operation' }, signal: ctx.signal });
-    try {
-      const started = performance.now();
-      await runOperation(ws, macro, kwargs);
-      ctx.logger.info(`run-operation ${macro}: OK in ${((performance.now() - started) / 1000).toFixed(2)}s`);
-      return 0;
-    } finally {
-      await ws.close();
-    }
-  },
+  run: async (ctx, options, args) => (await import('../actions/run-operation.js')).run(ctx, options, args),
 };

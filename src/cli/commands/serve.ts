@@ -1,6 +1,5 @@
-// martflow serve: the dashboards and the docs site on one port (127.0.0.1 unless --host).
+// martflow serve: the dashboards and the docs site on one port. Implementation: ../actions/serve.ts.
 import type { CommandSpec } from '../command.js';
-import { parseServeFlags, serveProject } from '../../publish/serve-project.js';
 
 export const serveCommand: CommandSpec = {
   name: 'serve',
@@ -13,7 +12,5 @@ export const serveCommand: CommandSpec = {
       .option('--cache-ttl <seconds>', 'reuse a tile result this long (0: never); a new run always invalidates', '300')
       .option('--no-catalog', 'do not query the warehouse for catalog.json first');
   },
-  run(ctx, options) {
-    return serveProject(ctx, parseServeFlags(options, true));
-  },
+  run: async (ctx, options) => (await import('../actions/serve.js')).run(ctx, options),
 };
