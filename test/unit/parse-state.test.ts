@@ -1,0 +1,135 @@
+// The stored parse (src/parse/parse-state.ts): manifest.json assembled from stored pieces must be
+// exactly JSON.stringify of the manifest, through replacements, appends, reloads and compaction —
+// including runs of adjacent entries that span the loaded data and this invocation's appended bytes.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ParseState, STATE_DATA_FILE } from '../../src/parse/parse-state.js';
+import { buildParentChildMaps } from '../../src/graph/parent-child-maps.js';
+import type { Manifest, ManifestNode } from '../../src/project/manifest-types.js';
+
+const HASH = 'h';
+
+function node(name: string, deps: string[], extra: Record<string, unknown> = {}): ManifestNode {
+  return {
+    unique_id: `model.p.${name}`, resource_type: 'model', package_name: 'p', name, original_file_path: `models/${name}.sql`,
+    path: `${name}.sql`, fqn: ['p', name], depends_on: { nodes: deps, macros: [] }, refs: deps.map((d) => ({ name: d.split('.').pop()! })), sources: [],
+    raw_code: `select 1 -- ${name} ✓`, version: null, latest_version: null, location: { file: `models/${name}.sql`, line: 1 }, ...extra,
+  } as unknown as ManifestNode;
+}
+
+function manifestOf(nodes: ManifestNode[]): Manifest {
+  const m = {
+    metadata: { dbt_schema_version: 'v12', project_name: 'p' }, nodes: Object.fromEntries(nodes.map((n) => [n.unique_id, n])),
+    sources: {}, macros: { 'macro.p.m': { unique_id: 'macro.p.m', name: 'm', location: { file: 'macros/m.sql', line: 2 } } }, docs: {}, exposures: {},
+    metrics: {}, groups: {}, selectors: {}, disabled: {}, parent_map: {}, child_map: {}, group_map: {}, saved_queries: {}, semantic_models: {}, unit_tests: {},
+  } as unknown as Manifest;
+  Object.assign(m, buildParentChildMaps(m));
+  return m;
+}
+
+/** What JSON.stringify gives for the manifest (martflow's location fields left out). */
+function expected(m: Manifest): string {
+  return JSON.stringify(m, (key, value: unknown) => (key === 'location' ? undefined : value));
+}
+
+function fresh(dir: string, m: Manifest): ParseState {
+  return ParseState.fromManifest(dir, m, { hash: HASH, files: new Map(), checksums: new Map(), nodeInputs: new Map(), yamlEnvVars: {}, disabledNames: [], warnings: [] });
+}
+
+const text = (s: ParseState, m: Manifest) => Buffer.concat(s.manifestParts(m.metadata, m.selectors)).toString('utf8');
+
+describe('stored parse', () => {
+  test('assembles manifest.json byte for byte, before and after replacing nodes across reloads', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
+    try {
+      const nodes = [node('a', []), node('b', ['model.p.a']), node('c', ['model.p.a', 'model.p.b']), node('d', [])];
+      const m = manifestOf(nodes.map((n) => structuredClone(n)));
+      const state = fresh(dir, m);
+      assert.equal(text(state, m), expected(m));
+      state.save();
+
+      // Reload; replace c with the same dependencies: its new entry is appended last in the data file.
+      let s = ParseState.load(dir, HASH)!;
+      assert.ok(s, 'the saved state loads');
+      const c2 = node('c', ['model.p.a', 'model.p.b'], { raw_code: 'select 2' });
+      s.replaceNode(s.index.nodes[2]!, structuredClone(c2));
+      nodes[2] = c2;
+      let want = manifestOf(nodes.map((n) => structuredClone(n)));
+      assert.equal(text(s, want), expected(want));
+      s.save();
+
+      // Reload; replacing d appends its entry right after c's, across the loaded data and the new tail:
+      // one run of adjacent entries spans both.
+      s = ParseState.load(dir, HASH)!;
+      const d2 = node('d', [], { raw_code: 'select 3' });
+      s.replaceNode(s.index.nodes[3]!, structuredClone(d2));
+      nodes[3] = d2;
+      assert.equal(s.index.nodes[3]!.at[0] - s.index.nodes[3]!.at[2], s.index.nodes[2]!.at[0] + s.index.nodes[2]!.at[1] + 1, 'c and d are adjacent');
+      want = manifestOf(nodes.map((n) => structuredClone(n)));
+      assert.equal(text(s, want), expected(want));
+      s.save();
+
+      // A changed dependency rebuilds parent_map and child_map.
+      s = ParseState.load(dir, HASH)!;
+      const c3 = node('c', ['model.p.b'], { raw_code: 'select 4' });
+      s.replaceNode(s.index.nodes[2]!, structuredClone(c3));
+      nodes[2] = c3;
+      const d3 = node('d', ['model.p.c']);
+      s.replaceNode(s.index.nodes[3]!, structuredClone(d3));
+      nodes[3] = d3;
+      want = manifestOf(nodes.map((n) => structuredClone(n)));
+      assert.equal(text(s, want), expected(want));
+      s.save();
+
+      const loaded = ParseState.load(dir, HASH)!;
+      assert.equal(text(loaded, want), expected(want));
+      const materialized = loaded.materialize(want.metadata, want.selectors);
+      assert.deepEqual(materialized.nodes['model.p.c']!.depends_on.nodes, ['model.p.b']);
+      assert.equal(materialized.nodes['model.p.d']!.raw_code, 'select 1 -- d ✓');
+      assert.deepEqual(materialized.child_map['model.p.c'], ['model.p.d']);
+      assert.deepEqual(materialized.nodes['model.p.a']!.location, { file: 'models/a.sql', line: 1 }, 'locations come back');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a state from another hash, or with a data file that is not its own, is not loaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
+    try {
+      const m = manifestOf([node('a', [])]);
+      fresh(dir, m).save();
+      assert.ok(ParseState.load(dir, HASH));
+      assert.equal(ParseState.load(dir, 'other'), null);
+      const data = readFileSync(join(dir, STATE_DATA_FILE));
+      writeFileSync(join(dir, STATE_DATA_FILE), Buffer.concat([Buffer.from('x'), data.subarray(1)]));
+      assert.equal(ParseState.load(dir, HASH), null, 'another data file id');
+      writeFileSync(join(dir, STATE_DATA_FILE), data.subarray(0, data.length - 1));
+      assert.equal(ParseState.load(dir, HASH), null, 'a truncated data file');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('many replacements compact the data file instead of growing it forever', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
+    try {
+      const big = (i: number) => node('a', [], { raw_code: `select ${i} -- ${'x'.repeat(200_000)}` });
+      fresh(dir, manifestOf([big(0)])).save();
+      let last = manifestOf([big(0)]);
+      for (let i = 1; i <= 12; i++) {
+        const s = ParseState.load(dir, HASH)!;
+        s.replaceNode(s.index.nodes[0]!, structuredClone(big(i)));
+        last = manifestOf([big(i)]);
+        s.save();
+      }
+      const s = ParseState.load(dir, HASH)!;
+      assert.equal(text(s, last), expected(last));
+      assert.ok(ParseState.dataSize(dir) < 3 * 1024 * 1024 + 2 * 200_000, `data file stays bounded (${ParseState.dataSize(dir)} bytes)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
