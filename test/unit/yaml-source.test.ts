@@ -1,9 +1,13 @@
 // parseYaml and locationOf: the values (types included) every kind of YAML gives, where each key and
 // list item was written, and the error messages with their positions. These pin the behaviour of the
-// `yaml`-package reader; the fast reader must give the same.
+// `yaml`-package reader; the fast reader (yaml-fast.ts) must give the same, or decline.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseYaml, locationOf } from '../../src/project/yaml-source.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseYaml, parseYamlWithYamlPackage, locationOf } from '../../src/project/yaml-source.js';
+import { parseYamlFast } from '../../src/project/yaml-fast.js';
 import { UserError } from '../../src/util/errors.js';
 
 /**
@@ -343,5 +347,130 @@ describe('locationOf', () => {
     assert.deepEqual(locationOf(value.models, i), { file: 'f.yml', line: 2 + i * 4, col: 5 });
     assert.deepEqual(locationOf(value.models[i], 'columns'), { file: 'f.yml', line: 3 + i * 4, col: 5 });
     assert.deepEqual(locationOf(value.models[i]!.columns[0]!.data_tests, 0), { file: 'f.yml', line: 5 + i * 4, col: 22 });
+  });
+});
+
+// --- the fast reader against the `yaml` package -----------------------------------------------
+
+/** Everything parseYaml gives for a text: value and type of every entry, and every position. */
+function describeParse(parse: () => { value: unknown } | undefined): string | undefined {
+  let r: { value: unknown } | undefined;
+  try {
+    r = parse();
+  } catch (e) {
+    return e instanceof UserError ? `error ${e.message} at ${e.location?.line}:${e.location?.col}` : `crash ${String(e)}`;
+  }
+  if (r === undefined) return undefined;
+  const out: string[] = [];
+  const at = (l: { line?: number; col?: number }) => `${l.line}:${l.col}`;
+  const walk = (v: unknown, path: string): void => {
+    if (v === null || typeof v !== 'object') {
+      out.push(`${path} = ${typeof v} ${Object.is(v, -0) ? '-0' : typeof v === 'number' ? String(v) : JSON.stringify(v)}`);
+      return;
+    }
+    out.push(`${path} ${Array.isArray(v) ? 'list' : 'map'} at ${at(locationOf(v))}${Object.getPrototypeOf(v) === Object.prototype || Array.isArray(v) ? '' : ' (prototype changed)'}`);
+    for (const k of Object.keys(v)) {
+      const key = Array.isArray(v) ? Number(k) : k;
+      out.push(`${path}/${k} at ${at(locationOf(v, key))}`);
+      walk((v as Record<string, unknown>)[k], `${path}/${k}`);
+    }
+  };
+  if (r.value === undefined) return 'empty';
+  walk(r.value, '');
+  return out.join('\n');
+}
+
+/** The fast reader gives what the `yaml` package gives, or declines. True when it did not decline. */
+function sameAsReference(text: string): boolean {
+  const fast = describeParse(() => parseYamlFast(text, 'f.yml'));
+  if (fast === undefined) return false;
+  const reference = describeParse(() => parseYamlWithYamlPackage(text, 'f.yml'));
+  assert.equal(fast, reference, `fast reader differs for ${JSON.stringify(text)}`);
+  return true;
+}
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'target' || e.name.startsWith('.')) continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yamlFiles(p, out);
+    else if (/\.ya?ml$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+/** A small deterministic random generator, so failures can be reproduced. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EDITS = [' ', '  ', '\n', '\n  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '&a ', '*a', '|', '>-', '!', '?', 'x', '1', '\\', '...', '---', '<<: *a\n', 'on', '~', '\t', '\r'];
+
+/** `text` with a few characters inserted, deleted or replaced: mostly broken YAML, some valid. */
+function mutate(text: string, rnd: () => number): string {
+  const n = 1 + Math.floor(rnd() * 3);
+  for (let k = 0; k < n; k++) {
+    const i = Math.floor(rnd() * (text.length + 1));
+    const edit = EDITS[Math.floor(rnd() * EDITS.length)]!;
+    const r = rnd();
+    if (r < 0.45) text = text.slice(0, i) + edit + text.slice(i);
+    else if (r < 0.75) text = text.slice(0, i) + text.slice(i + 1 + Math.floor(rnd() * 3));
+    else text = text.slice(0, i) + edit + text.slice(i + 1);
+  }
+  return text;
+}
+
+describe('the fast reader gives what the yaml package gives, or declines', () => {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const files = [...yamlFiles(join(root, 'test')), ...yamlFiles(join(root, 'examples'))].map((f) => readFileSync(f, 'utf8'));
+  const snippets = [...CASES.map((c) => c.yaml), ...ERRORS.map((e) => e.yaml)];
+
+  test('the cases above', () => {
+    for (const c of CASES) sameAsReference(c.yaml);
+    for (const e of ERRORS) assert.equal(parseYamlFast(e.yaml, 'f.yml'), undefined, `declines ${JSON.stringify(e.yaml)}`);
+    // Common YAML does not fall back.
+    for (const name of ['a schema file', 'lists indented as much as their key', 'merge keys: own keys win, merged ones are copies', 'folded block scalars', 'a flow list over several lines']) {
+      assert.ok(sameAsReference(CASES.find((c) => c.name === name)!.yaml), `fast reader reads '${name}'`);
+    }
+  });
+
+  test('the YAML files of the tests and examples', () => {
+    let read = 0;
+    for (const text of files) if (sameAsReference(text)) read++;
+    assert.ok(read >= files.length - 3, `the fast reader read ${read} of ${files.length} files`);
+  });
+
+  test('block scalars of every shape', () => {
+    const lines = ['', ' ', '  ', '   ', '  x', '   y', '    z', '  # c', 'k: 1', '  x  '];
+    for (const head of ['|', '|-', '|+', '>', '>-', '>+']) {
+      for (const a of lines) for (const b of lines) for (const end of ['', '\n']) {
+        const body = `${a}\n${b}${end}`;
+        sameAsReference(`a: ${head}\n${body}`);
+        sameAsReference(`- k: ${head}\n${body.replace(/^(?=.)/gm, '  ')}`);
+      }
+    }
+  });
+
+  test('plain and quoted scalars over several lines', () => {
+    const lines = ['', ' ', '  x', ' y', '  z z ', '  # c', 'k: 1', '  - q', '  a: b', '  t #c', '  \\', "  ''", '  "'];
+    for (const a of lines) for (const b of lines) {
+      for (const first of ['a', '1', 'on', '"a', "'a", '"a\\']) {
+        const close = first.startsWith('"') ? '"' : first.startsWith("'") ? "'" : '';
+        sameAsReference(`k: ${first}\n${a}\n${b}${close}\nn: 1\n`);
+        sameAsReference(`- ${first}\n${a}\n${b}${close}\n`);
+      }
+    }
+  });
+
+  test('thousands of small edits of the cases and files', () => {
+    const rnd = random(20240601);
+    const texts = [...snippets, ...files];
+    for (let i = 0; i < 4000; i++) sameAsReference(mutate(texts[i % texts.length]!, rnd));
   });
 });
