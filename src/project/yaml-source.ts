@@ -1,33 +1,18 @@
 // YAML files as plain JS values that still know where every key and item came from.
 // Loading code works on ordinary objects and asks `locationOf(obj, key)` when it reports an error,
 // so every message points at the exact line and column of the entry in the file.
+//
+// Most files are read by the fast reader in yaml-fast.ts; whatever it does not know (and every file
+// with an error) is read here with the `yaml` package, which defines the results.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, Scalar, ScalarTag } from 'yaml';
 import { UserError } from '../util/errors.js';
 import type { SourceLocation } from '../util/errors.js';
+import { parseYamlFast } from './yaml-fast.js';
+import { recordPositions } from './yaml-positions.js';
+import type { Positions } from './yaml-positions.js';
 
-interface Positions {
-  self: SourceLocation;
-  keys: Map<string | number, SourceLocation>;
-}
-
-// Objects/arrays built from YAML → where they and their entries are. A WeakMap so copies made
-// later by merging simply have no positions (callers fall back to the container's location).
-const positions = new WeakMap<object, Positions>();
-
-/** Where `container[key]` was written (the key of a map entry, the start of a list item), else the container. */
-export function locationOf(container: unknown, key?: string | number, fallback?: SourceLocation): SourceLocation {
-  if (container !== null && typeof container === 'object') {
-    const p = positions.get(container);
-    if (p) return (key !== undefined ? p.keys.get(key) : undefined) ?? p.self;
-  }
-  return fallback ?? { file: '<unknown>' };
-}
-
-/** Records positions for a value built elsewhere (tests, merged copies). */
-export function setLocation(container: object, self: SourceLocation): void {
-  if (!positions.has(container)) positions.set(container, { self, keys: new Map() });
-}
+export { locationOf, setLocation } from './yaml-positions.js';
 
 export interface ParsedYaml {
   file: string;
@@ -52,6 +37,13 @@ const PYYAML_BOOL: ScalarTag = {
  * Syntax errors become one UserError with line and column.
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const fast = parseYamlFast(text, file);
+  if (fast) return { file, value: fast.value, location: { file, line: 1, col: 1 } };
+  return parseYamlWithYamlPackage(text, file);
+}
+
+/** parseYaml through the `yaml` package only (the reference the fast reader is tested against). */
+export function parseYamlWithYamlPackage(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, customTags: [PYYAML_BOOL] });
   const at = (offset: number | undefined): SourceLocation => {
@@ -90,7 +82,7 @@ function build(doc: Document, node: Node, at: At): unknown {
       out.push(build(doc, item as Node, at));
       p.keys.set(i, at((item as Node | null)?.range?.[0]));
     });
-    positions.set(out, p);
+    recordPositions(out, p);
     return out;
   }
   if (isMap(node)) {
@@ -111,7 +103,7 @@ function build(doc: Document, node: Node, at: At): unknown {
       out[key] = pair.value ? build(doc, pair.value as Node, at) : null;
       p.keys.set(key, at(keyNode?.range?.[0]));
     }
-    positions.set(out, p);
+    recordPositions(out, p);
     return out;
   }
   return null;
