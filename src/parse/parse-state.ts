@@ -6,7 +6,7 @@
 // byte, so a re-parse never has to hold 20,000 node objects.
 import { randomBytes, createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { overwriteFile } from '../util/overwrite-file.js';
+import { overwriteFile, overwriteFileAsync } from '../util/overwrite-file.js';
 import { join } from 'node:path';
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { LoadWarning, NodePatch } from '../project/loaded-project.js';
@@ -151,20 +151,20 @@ export class ParseState {
     warnings: LoadWarning[];
   }): ParseState {
     const dataId = randomBytes(16).toString('hex') + '\n';
-    const chunks: Buffer[] = [Buffer.from(dataId, 'latin1')];
-    let offset = chunks[0]!.length;
+    // Pieces are kept as strings and encoded once at the end (40,000 small encodings cost more).
+    const texts: string[] = [dataId];
+    let offset = dataId.length;
     const put = (text: string): Range => {
-      const b = Buffer.from(text, 'utf8');
-      chunks.push(b);
-      const range: Range = [offset, b.length];
-      offset += b.length;
+      texts.push(text);
+      const range: Range = [offset, Buffer.byteLength(text, 'utf8')];
+      offset += range[1];
       return range;
     };
     const putEntry = (id: string, json: string): [number, number, number] => {
       const key = `${JSON.stringify(id)}:`;
-      const [start] = put(`${key}${json},`);
-      const keyLength = Buffer.byteLength(key);
-      return [start + keyLength, Buffer.byteLength(json), keyLength];
+      const keyLength = Buffer.byteLength(key, 'utf8');
+      const [start, length] = put(`${key}${json},`);
+      return [start + keyLength, length - keyLength - 1, keyLength];
     };
     const locations: Locations = { nodes: {}, sources: {}, macros: {}, exposures: {}, unit_tests: {}, disabled: {} };
     const position = new Map<string, number>();
@@ -226,7 +226,7 @@ export class ParseState {
       liveBytes: offset,
       dataLength: 0,
     };
-    const state = new ParseState(targetDir, index, Buffer.concat(chunks));
+    const state = new ParseState(targetDir, index, Buffer.from(texts.join(''), 'utf8'));
     state.fresh = true;
     return state;
   }
@@ -370,13 +370,17 @@ export class ParseState {
     return manifest;
   }
 
-  /** Writes the data file (whole when new or mostly garbage, else appends) and then the index. */
-  save(): void {
+  /**
+   * Writes the data file (whole when new or mostly garbage, else appends) and then the index. A new
+   * data file is written in the background (the caller awaits the promise before exiting), so it
+   * overlaps with writing manifest.json.
+   */
+  async save(): Promise<void> {
     try {
       mkdirSync(this.dir, { recursive: true });
       const dataPath = join(this.dir, STATE_DATA_FILE);
       this.mapsJson(); // stored with the state, so the next invocation need not rebuild them
-      if (this.fresh && this.tail.length === 0) overwriteFile(dataPath, [this.data]);
+      if (this.fresh && this.tail.length === 0) await overwriteFileAsync(dataPath, [this.data]);
       else if (this.fresh || this.data.length + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
       else if (this.tail.length > this.tailSaved) {
         appendFileSync(dataPath, this.tail.subarray(this.tailSaved));

@@ -42,6 +42,8 @@ export class Workspace {
     readonly adapter: Adapter | null,
     readonly dialect: Dialect,
     readonly stats: { parseMs: number; rendered: number; cached: number },
+    /** The stored parse being written (awaited before the command ends). */
+    private readonly saving: Promise<void>,
   ) {}
 
   /** The render environment (macros compiled): on first use, as `parse` alone never renders after a re-parse. */
@@ -129,11 +131,11 @@ export class Workspace {
       const reparsed = stored ? await reparseOrExplain({ shell, state: stored, jinja, env: envBase, targetDatabase }) : 'no stored parse for this project, target and vars';
       if (stored && typeof reparsed !== 'string') {
         logger.debug(`re-parsed ${reparsed.rebuilt} changed node${reparsed.rebuilt === 1 ? '' : 's'}; the rest of the stored parse is reused`);
-        stored.save();
+        const saving = stored.save();
         for (const w of reparsed.project.warnings) logWarning(logger, w);
         const sqlNodes = stored.index.nodes.filter((n) => n.type !== 'seed').length;
         const stats = { parseMs: performance.now() - started, rendered: reparsed.rebuilt, cached: sqlNodes - reparsed.rebuilt };
-        return new Workspace(global, logger, reparsed.project, jinja, null, stored, metadata, reparsed.env, adapter, dialect, stats);
+        return new Workspace(global, logger, reparsed.project, jinja, null, stored, metadata, reparsed.env, adapter, dialect, stats, saving);
       }
 
       logger.debug(`parsing the whole project: ${reparsed}`);
@@ -152,9 +154,9 @@ export class Workspace {
         disabledNames: parsed.disabledNames,
         warnings: project.warnings.slice(shell.warnings.length),
       });
-      state.save();
+      const saving = state.save();
       const stats = { parseMs: performance.now() - started, rendered: parsed.renderedCount, cached: cache.hits };
-      return new Workspace(global, logger, project, jinja, parsed.manifest, state, metadata, () => parsed.env, adapter, dialect, stats);
+      return new Workspace(global, logger, project, jinja, parsed.manifest, state, metadata, () => parsed.env, adapter, dialect, stats, saving);
     } catch (e) {
       await adapter?.close();
       throw e;
@@ -174,6 +176,7 @@ export class Workspace {
   }
 
   async close(): Promise<void> {
+    await this.saving;
     await this.adapter?.close();
   }
 }

@@ -42,14 +42,14 @@ function fresh(dir: string, m: Manifest): ParseState {
 const text = (s: ParseState, m: Manifest) => Buffer.concat(s.manifestParts(m.metadata, m.selectors)).toString('utf8');
 
 describe('stored parse', () => {
-  test('assembles manifest.json byte for byte, before and after replacing nodes across reloads', () => {
+  test('assembles manifest.json byte for byte, before and after replacing nodes across reloads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
     try {
       const nodes = [node('a', []), node('b', ['model.p.a']), node('c', ['model.p.a', 'model.p.b']), node('d', [])];
       const m = manifestOf(nodes.map((n) => structuredClone(n)));
       const state = fresh(dir, m);
       assert.equal(text(state, m), expected(m));
-      state.save();
+      await state.save();
 
       // Reload; replace c with the same dependencies: its new entry is appended last in the data file.
       let s = ParseState.load(dir, HASH)!;
@@ -59,7 +59,7 @@ describe('stored parse', () => {
       nodes[2] = c2;
       let want = manifestOf(nodes.map((n) => structuredClone(n)));
       assert.equal(text(s, want), expected(want));
-      s.save();
+      await s.save();
 
       // Reload; replacing d appends its entry right after c's, across the loaded data and the new tail:
       // one run of adjacent entries spans both.
@@ -70,7 +70,7 @@ describe('stored parse', () => {
       assert.equal(s.index.nodes[3]!.at[0] - s.index.nodes[3]!.at[2], s.index.nodes[2]!.at[0] + s.index.nodes[2]!.at[1] + 1, 'c and d are adjacent');
       want = manifestOf(nodes.map((n) => structuredClone(n)));
       assert.equal(text(s, want), expected(want));
-      s.save();
+      await s.save();
 
       // A changed dependency rebuilds parent_map and child_map.
       s = ParseState.load(dir, HASH)!;
@@ -82,7 +82,7 @@ describe('stored parse', () => {
       nodes[3] = d3;
       want = manifestOf(nodes.map((n) => structuredClone(n)));
       assert.equal(text(s, want), expected(want));
-      s.save();
+      await s.save();
 
       const loaded = ParseState.load(dir, HASH)!;
       assert.equal(text(loaded, want), expected(want));
@@ -96,11 +96,11 @@ describe('stored parse', () => {
     }
   });
 
-  test('a state from another hash, or with a data file that is not its own, is not loaded', () => {
+  test('a state from another hash, or with a data file that is not its own, is not loaded', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
     try {
       const m = manifestOf([node('a', [])]);
-      fresh(dir, m).save();
+      await fresh(dir, m).save();
       assert.ok(ParseState.load(dir, HASH));
       assert.equal(ParseState.load(dir, 'other'), null);
       const data = readFileSync(join(dir, STATE_DATA_FILE));
@@ -113,17 +113,17 @@ describe('stored parse', () => {
     }
   });
 
-  test('many replacements compact the data file instead of growing it forever', () => {
+  test('many replacements compact the data file instead of growing it forever', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
     try {
       const big = (i: number) => node('a', [], { raw_code: `select ${i} -- ${'x'.repeat(200_000)}` });
-      fresh(dir, manifestOf([big(0)])).save();
+      await fresh(dir, manifestOf([big(0)])).save();
       let last = manifestOf([big(0)]);
       for (let i = 1; i <= 12; i++) {
         const s = ParseState.load(dir, HASH)!;
         s.replaceNode(s.index.nodes[0]!, structuredClone(big(i)));
         last = manifestOf([big(i)]);
-        s.save();
+        await s.save();
       }
       const s = ParseState.load(dir, HASH)!;
       assert.equal(text(s, last), expected(last));
