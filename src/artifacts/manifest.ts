@@ -4,8 +4,27 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { overwriteFile } from '../util/overwrite-file.js';
 import { join } from 'node:path';
 import type { Manifest } from '../project/manifest-types.js';
+import { VERSION } from '../version.js';
 
 const MARTFLOW_ONLY = new Set(['location']);
+
+const DBT_SCHEMA_VERSION = 'https://schemas.getdbt.com/dbt/manifest/v12.json';
+
+/** The manifest's metadata block. */
+export function manifestMetadata(projectName: string, invocationId: string, adapterType: string): Manifest['metadata'] {
+  return {
+    dbt_schema_version: DBT_SCHEMA_VERSION,
+    dbt_version: VERSION,
+    generated_at: new Date().toISOString(),
+    invocation_id: invocationId,
+    env: {},
+    project_name: projectName,
+    project_id: null,
+    user_id: null,
+    send_anonymous_usage_stats: false,
+    adapter_type: adapterType,
+  };
+}
 
 export function manifestJson(manifest: Manifest): string {
   // A replacer function makes JSON.stringify several times slower on 40 MB manifests; martflow-only

@@ -1,6 +1,6 @@
 // Compiles every macro file (martflow's global project, the root project, installed packages) and
 // fills the MacroRegistry that renders resolve names through, plus the manifest's macro entries.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { JinjaEnvironment } from '../jinja/index.js';
@@ -8,24 +8,9 @@ import type { LoadedProject, MacroFile } from '../project/loaded-project.js';
 import type { Macro } from '../project/manifest-types.js';
 import { MacroRegistry } from '../context/macro-registry.js';
 import { ErrorCollector, UserError } from '../util/errors.js';
-import { BUILTIN_PACKAGES_DIR, GLOBAL_PROJECT_DIR } from './global-project.js';
+import { BUILTIN_PACKAGES_DIR, GLOBAL_PROJECT_DIR, listSqlFiles } from './global-project.js';
 
 export const INTERNAL_PACKAGE = 'dbt';
-
-function listSqlFiles(dir: string, out: string[] = []): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const e of entries.sort()) {
-    const p = join(dir, e);
-    if (statSync(p).isDirectory()) listSqlFiles(p, out);
-    else if (e.endsWith('.sql')) out.push(p);
-  }
-  return out;
-}
 
 /** Macro files under a folder of martflow's include/, read once per process. */
 const includedFiles = new Map<string, MacroFile[]>();
@@ -39,18 +24,6 @@ function readIncluded(dir: string): MacroFile[] {
   });
   includedFiles.set(dir, files);
   return files;
-}
-
-/** Path, size and mtime of every macro file martflow ships (a change to one invalidates stored parses). */
-export function internalMacroFileStats(): [string, { size: number; mtimeMs: number }][] {
-  const out: [string, { size: number; mtimeMs: number }][] = [];
-  for (const dir of [GLOBAL_PROJECT_DIR, BUILTIN_PACKAGES_DIR]) {
-    for (const abs of listSqlFiles(dir)) {
-      const st = statSync(abs);
-      out.push([abs, { size: st.size, mtimeMs: st.mtimeMs }]);
-    }
-  }
-  return out;
 }
 
 /** The internal package's macro files. */

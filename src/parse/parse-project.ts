@@ -16,7 +16,8 @@ import { newNode } from './node-factory.js';
 // Not from graph/index.js: that loads the selector language, which parsing does not need.
 import { buildParentChildMaps } from '../graph/parent-child-maps.js';
 import type { PartialParseCache } from './partial-parse.js';
-import { VERSION } from '../version.js';
+import { manifestMetadata } from '../artifacts/manifest.js';
+import { defaultDatabaseOf } from '../project/profiles.js';
 
 export interface ParseInput {
   project: LoadedProject;
@@ -27,21 +28,6 @@ export interface ParseInput {
   metadata?: Manifest['metadata'];
 }
 
-/** The manifest's metadata block. */
-export function manifestMetadata(projectName: string, invocationId: string, adapterType: string): Manifest['metadata'] {
-  return {
-    dbt_schema_version: DBT_SCHEMA_VERSION,
-    dbt_version: VERSION,
-    generated_at: new Date().toISOString(),
-    invocation_id: invocationId,
-    env: {},
-    project_name: projectName,
-    project_id: null,
-    user_id: null,
-    send_anonymous_usage_stats: false,
-    adapter_type: adapterType,
-  };
-}
 
 export interface ParsedProject {
   manifest: Manifest;
@@ -60,7 +46,6 @@ interface PendingNode {
   location: SourceLocation;
 }
 
-const DBT_SCHEMA_VERSION = 'https://schemas.getdbt.com/dbt/manifest/v12.json';
 
 
 const patchIndexes = new WeakMap<LoadedPackage, Map<string, NodePatch>>();
@@ -258,9 +243,5 @@ function versionPatch(patch: NodePatch, version: NodePatch['versions'][number]):
   };
 }
 
-export function defaultDatabaseOf(project: Pick<LoadedProject, 'target'>): string | null {
-  const o = project.target.output as { database?: string; dbname?: string };
-  return o.database ?? o.dbname ?? null;
-}
 
 export type { NodeConfig };

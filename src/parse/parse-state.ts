@@ -14,7 +14,7 @@ import type { ProjectShell } from '../project/load-project.js';
 import type { FileStat } from '../project/read-files.js';
 import type { SourceLocation } from '../util/errors.js';
 import { compareIds } from '../graph/parent-child-maps.js';
-import { internalMacroFileStats } from './macros.js';
+import { internalMacroFileStats } from './global-project.js';
 import { VERSION } from '../version.js';
 
 const REFABLE = new Set(['model', 'seed', 'snapshot']);

@@ -9,28 +9,29 @@ import type { JinjaEnvironment } from '../jinja/index.js';
 import type { LoadedPackage, LoadedProject } from '../project/loaded-project.js';
 import type { ProjectShell } from '../project/load-project.js';
 import { discoverMacros } from '../project/discover.js';
-import { emptySchemaContent } from '../project/schema-file.js';
 import { sha256 } from '../project/read-files.js';
 import type { ManifestNode, SourceDefinition } from '../project/manifest-types.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector } from '../util/errors.js';
-import { compileMacros } from './macros.js';
-import { NodeBuilder, type BuiltNode } from './node-builder.js';
-import { RefIndex, type Refable } from './ref-index.js';
+import type { BuiltNode } from './node-builder.js';
+import type { Refable } from './ref-index.js';
 import { projectFiles, type NodeRecord, type ParseState } from './parse-state.js';
 
 export interface ReparseInput {
   shell: ProjectShell;
   state: ParseState;
-  jinja: JinjaEnvironment;
   env: Omit<RenderEnvironment, 'registry'>;
   targetDatabase: string | null;
+  /** The command renders afterwards: load the template engine even when nothing is re-parsed. */
+  render: boolean;
 }
 
 export interface Reparsed {
   /** The project with its macros read (resource files are in the stored state, not here). */
   project: LoadedProject;
-  /** The render environment; its macros are compiled on first call (parse alone never needs them). */
+  /** The template engine; null when nothing needed it (render: false and nothing re-parsed). */
+  jinja: JinjaEnvironment | null;
+  /** The render environment; its macros are compiled on first call. */
   env: () => RenderEnvironment;
   /** Nodes built again. */
   rebuilt: number;
@@ -80,17 +81,31 @@ function nodesToRebuild(shell: ProjectShell, state: ParseState): Rebuild | strin
 
 /** Re-parses what changed into `state`, or says why the whole project must be parsed. Throws the nodes' user errors. */
 export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
-  const { shell, state, jinja } = input;
+  const { shell, state } = input;
   const rebuild = nodesToRebuild(shell, state);
   if (typeof rebuild === 'string') return rebuild;
 
   const packages: LoadedPackage[] = [];
   for (const p of shell.packages) {
     const macros = await discoverMacros(p.fileIndex, p.project, p.displayPrefix);
-    packages.push({ ...p, models: [], analyses: [], singularTests: [], seeds: [], snapshots: [], macros, docs: [], schemaFiles: [], ...emptySchemaContent() });
+    const noSchema = { nodePatches: [], sources: [], macroPatches: [], exposures: [], unitTests: [], groups: [], tests: [] };
+    packages.push({ ...p, models: [], analyses: [], singularTests: [], seeds: [], snapshots: [], macros, docs: [], schemaFiles: [], ...noSchema });
   }
   const project: LoadedProject = { ...shell, root: packages[0]!, packages, warnings: [...shell.warnings, ...state.index.warnings] };
   const errors = new ErrorCollector();
+  const unavailable = () => {
+    throw new Error('internal: a workspace opened with render: false has no render environment');
+  };
+  if (rebuild.size === 0 && !input.render) return { project, jinja: null, env: unavailable, rebuilt: 0 };
+
+  // Something renders: load the template engine and the node builder.
+  const [{ JinjaEnvironment }, { compileMacros }, { NodeBuilder }, { RefIndex }] = await Promise.all([
+    import('../jinja/index.js'),
+    import('./macros.js'),
+    import('./node-builder.js'),
+    import('./ref-index.js'),
+  ]);
+  const jinja = new JinjaEnvironment();
   let env: RenderEnvironment | null = null;
   const renderEnv = () => {
     if (!env) {
@@ -100,7 +115,7 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
     }
     return env;
   };
-  if (rebuild.size === 0) return { project, env: renderEnv, rebuilt: 0 };
+  if (rebuild.size === 0) return { project, jinja, env: renderEnv, rebuilt: 0 };
 
   const builder = new NodeBuilder(project, renderEnv(), jinja, errors, project.target.output.schema, input.targetDatabase);
   const refables: Refable[] = state.index.nodes
@@ -130,5 +145,5 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
     if (capture.envVars) record.envVars = capture.envVars;
     else delete record.envVars;
   }
-  return { project, env: renderEnv, rebuilt: built.length };
+  return { project, jinja, env: renderEnv, rebuilt: built.length };
 }

@@ -169,3 +169,9 @@ export async function resolveTarget(o: ResolveTargetOptions): Promise<ResolvedTa
   }
   return { profileName, targetName, output, profilesPath: file };
 }
+
+/** The database a target names (database: or dbname:), or null (the engine's default). */
+export function defaultDatabaseOf(project: { target: ResolvedTarget }): string | null {
+  const o = project.target.output as { database?: string; dbname?: string };
+  return o.database ?? o.dbname ?? null;
+}

@@ -4,7 +4,7 @@
 //
 // Most files are read by the fast reader in yaml-fast.ts; whatever it does not know (and every file
 // with an error) is read here with the `yaml` package, which defines the results.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yamlPackage } from '../util/yaml-package.js';
 import type { Document, Node, Scalar, ScalarTag } from 'yaml';
 import { UserError } from '../util/errors.js';
 import type { SourceLocation } from '../util/errors.js';
@@ -44,6 +44,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 
 /** parseYaml through the `yaml` package only (the reference the fast reader is tested against). */
 export function parseYamlWithYamlPackage(text: string, file: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yamlPackage();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false, customTags: [PYYAML_BOOL] });
   const at = (offset: number | undefined): SourceLocation => {
@@ -70,6 +71,7 @@ export function parseYamlWithYamlPackage(text: string, file: string): ParsedYaml
 type At = (offset: number | undefined) => SourceLocation;
 
 function build(doc: Document, node: Node, at: At): unknown {
+  const { isAlias, isMap, isScalar, isSeq } = yamlPackage();
   if (isAlias(node)) {
     const target = node.resolve(doc);
     return target ? build(doc, target as Node, at) : null;

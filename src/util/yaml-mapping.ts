@@ -1,13 +1,13 @@
 // A YAML mapping given on the command line (--vars, run-operation --args), with errors that say how to
 // write one.
-import { parse as parseYaml } from 'yaml';
+import { yamlPackage } from './yaml-package.js';
 import { UserError } from './errors.js';
 
 export function parseYamlMapping(text: string | undefined, flag: string, example: string): Record<string, unknown> {
   if (!text) return {};
   let value: unknown;
   try {
-    value = parseYaml(text);
+    value = yamlPackage().parse(text);
   } catch (e) {
     throw new UserError(`${flag} is not valid YAML: ${(e as Error).message}`, { hint: `Pass a YAML mapping, for example ${flag} '${example}'.` });
   }

@@ -3,22 +3,21 @@
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { JinjaEnvironment } from '../jinja/index.js';
-import { loadProjectContents, loadProjectShell } from '../project/index.js';
+import type { JinjaEnvironment } from '../jinja/index.js';
+import { loadProjectContents, loadProjectShell } from '../project/load-project.js';
 import type { LoadedProject, LoadWarning } from '../project/loaded-project.js';
 import type { Manifest } from '../project/manifest-types.js';
 import type { Adapter, Dialect } from '../warehouse/adapter.js';
 import { createAdapter, dialectFor } from '../warehouse/index.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
-import { parseProject, defaultDatabaseOf, manifestMetadata } from '../parse/parse-project.js';
+import { defaultDatabaseOf } from '../project/profiles.js';
 import { ParseState, projectFiles, stateHash } from '../parse/parse-state.js';
 import { reparse } from '../parse/reparse.js';
-import { PartialParseCache, environmentHash } from '../parse/partial-parse.js';
 import { createYamlRenderer } from './yaml-renderer.js';
 import type { GlobalOptions } from '../cli/global-options.js';
 import type { Logger } from '../cli/logger.js';
 import { ErrorCollector, UserError } from '../util/errors.js';
-import { writeArtifactBytes, writeManifest } from '../artifacts/manifest.js';
+import { manifestMetadata, writeArtifactBytes, writeManifest } from '../artifacts/manifest.js';
 
 export interface OpenOptions {
   /** Open a warehouse connection (run, build, compile with run_query, show, debug). */
@@ -26,6 +25,11 @@ export interface OpenOptions {
   /** Flags for the `flags` template variable and artifacts (WHICH, FULL_REFRESH, …). */
   flags?: Record<string, unknown>;
   signal?: AbortSignal;
+  /**
+   * Whether the command renders SQL after parsing (compile, run, …: the default). `parse` and `ls`
+   * say false: after a re-parse they never load the template engine.
+   */
+  render?: boolean;
 }
 
 export class Workspace {
@@ -33,7 +37,7 @@ export class Workspace {
     readonly global: GlobalOptions,
     readonly logger: Logger,
     readonly project: LoadedProject,
-    readonly jinja: JinjaEnvironment,
+    private readonly engine: JinjaEnvironment | null,
     private parsed: Manifest | null,
     /** The stored parse: manifest.json's bytes, and the manifest when a command asks for it. */
     private readonly state: ParseState,
@@ -45,6 +49,12 @@ export class Workspace {
     /** The stored parse being written (awaited before the command ends). */
     private readonly saving: Promise<void>,
   ) {}
+
+  /** The template engine (not loaded for a command opened with render: false after a re-parse). */
+  get jinja(): JinjaEnvironment {
+    if (!this.engine) throw new Error('internal: workspace opened with render: false has no template engine');
+    return this.engine;
+  }
 
   /** The render environment (macros compiled): on first use, as `parse` alone never renders after a re-parse. */
   get env(): RenderEnvironment {
@@ -85,13 +95,12 @@ export class Workspace {
       });
     }
     const started = performance.now();
-    const jinja = new JinjaEnvironment();
     const yamlEnvVars: Record<string, string | null> = {};
     const loadOptions = {
       profilesDir: global.profilesDir,
       target: global.target,
       vars: global.vars,
-      renderYaml: createYamlRenderer(jinja, global.vars, projectDir, yamlEnvVars),
+      renderYaml: createYamlRenderer(global.vars, projectDir, yamlEnvVars),
     };
     const errors = new ErrorCollector();
     const shell = await loadProjectShell(projectDir, loadOptions, errors);
@@ -128,20 +137,28 @@ export class Workspace {
 
       // A stored parse of this project: re-parse only what changed.
       const stored = ParseState.load(targetDir, hash);
-      const reparsed = stored ? await reparseOrExplain({ shell, state: stored, jinja, env: envBase, targetDatabase }) : 'no stored parse for this project, target and vars';
+      const render = options.render ?? true;
+      const reparsed = stored ? await reparseOrExplain({ shell, state: stored, env: envBase, targetDatabase, render }) : 'no stored parse for this project, target and vars';
       if (stored && typeof reparsed !== 'string') {
         logger.debug(`re-parsed ${reparsed.rebuilt} changed node${reparsed.rebuilt === 1 ? '' : 's'}; the rest of the stored parse is reused`);
         const saving = stored.save();
         for (const w of reparsed.project.warnings) logWarning(logger, w);
         const sqlNodes = stored.index.nodes.filter((n) => n.type !== 'seed').length;
         const stats = { parseMs: performance.now() - started, rendered: reparsed.rebuilt, cached: sqlNodes - reparsed.rebuilt };
-        return new Workspace(global, logger, reparsed.project, jinja, null, stored, metadata, reparsed.env, adapter, dialect, stats, saving);
+        return new Workspace(global, logger, reparsed.project, reparsed.jinja, null, stored, metadata, reparsed.env, adapter, dialect, stats, saving);
       }
 
       logger.debug(`parsing the whole project: ${reparsed}`);
       const project = await loadProjectContents(shell, loadOptions, errors);
       errors.throwIfAny();
       for (const w of project.warnings) logWarning(logger, w);
+      // The whole parse renders: load the template engine and the parser now.
+      const [{ JinjaEnvironment }, { parseProject }, { PartialParseCache, environmentHash }] = await Promise.all([
+        import('../jinja/index.js'),
+        import('../parse/parse-project.js'),
+        import('../parse/partial-parse.js'),
+      ]);
+      const jinja = new JinjaEnvironment();
       const cache = PartialParseCache.load(join(targetDir, 'partial_parse.json'), environmentHash(project));
       const parsed = await parseProject({ project, jinja, env: envBase, cache, metadata });
       cache.save();

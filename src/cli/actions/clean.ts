@@ -3,14 +3,13 @@ import { rmSync } from 'node:fs';
 import { resolve, relative, sep } from 'node:path';
 import type { CommandContext } from '../command.js';
 import { readDbtProjectFile } from '../../project/project-file.js';
-import { JinjaEnvironment } from '../../jinja/index.js';
 import { createYamlRenderer } from '../../workspace/yaml-renderer.js';
 import { ErrorCollector, UserError } from '../../util/errors.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const projectDir = resolve(ctx.global.projectDir);
   const errors = new ErrorCollector();
-  const config = await readDbtProjectFile(projectDir, errors, { render: createYamlRenderer(new JinjaEnvironment(), ctx.global.vars) });
+  const config = await readDbtProjectFile(projectDir, errors, { render: createYamlRenderer(ctx.global.vars) });
   errors.throwIfAny();
   // dbt's default when clean-targets is not set: the target path.
   const targets = config.cleanTargets.length > 0 ? config.cleanTargets : [config.targetPath];

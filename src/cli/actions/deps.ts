@@ -2,11 +2,10 @@
 import { resolve } from 'node:path';
 import type { CommandContext } from '../command.js';
 import { installPackages } from '../../project/index.js';
-import { JinjaEnvironment } from '../../jinja/index.js';
 import { createYamlRenderer } from '../../workspace/yaml-renderer.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
-  const renderYaml = createYamlRenderer(new JinjaEnvironment(), ctx.global.vars);
+  const renderYaml = createYamlRenderer(ctx.global.vars);
   const result = await installPackages(resolve(ctx.global.projectDir), { renderYaml });
   for (const p of result.installed) ctx.logger.info(`Installed ${p.name} from ${p.from}`);
   for (const b of result.builtin) ctx.logger.info(`${b.source}${b.version ? ` ${b.version}` : ''}: provided natively by martflow as '${b.name}' (nothing to download)`);

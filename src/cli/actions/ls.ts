@@ -10,7 +10,7 @@ const OUTPUTS = ['name', 'path', 'json', 'selector'];
 export async function run(ctx: CommandContext, options: Record<string, unknown>): Promise<number> {
   const output = String(options.output);
   if (!OUTPUTS.includes(output)) throw new UserError(`--output must be one of ${OUTPUTS.join(', ')}; got '${output}'`);
-  const ws = await Workspace.open(ctx.global, ctx.logger, { connect: false, flags: { WHICH: 'list' }, signal: ctx.signal });
+  const ws = await Workspace.open(ctx.global, ctx.logger, { connect: false, render: false, flags: { WHICH: 'list' }, signal: ctx.signal });
   try {
     const { selected, graph } = selectFromOptions(ws.manifest, options, ctx.logger, {
       targetDir: ws.targetDir,

@@ -3,7 +3,7 @@ import type { CommandContext } from '../command.js';
 import { Workspace } from '../../workspace/workspace.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
-  const ws = await Workspace.open(ctx.global, ctx.logger, { connect: false, flags: { WHICH: 'parse' }, signal: ctx.signal });
+  const ws = await Workspace.open(ctx.global, ctx.logger, { connect: false, render: false, flags: { WHICH: 'parse' }, signal: ctx.signal });
   try {
     const path = ws.writeManifest();
     // Counted from the stored parse: a re-parse never builds the 20,000 node objects.
