@@ -8,7 +8,7 @@ import { RefIndex } from '../parse/ref-index.js';
 import { cteName, injectCtes, type InjectedCte } from './ephemeral.js';
 import { renderTestKwargs } from '../context/test-kwargs.js';
 import { parseStatic, renderStatic } from '../parse/static-parse.js';
-import { staticArgumentCall } from '../parse/capture.js';
+import { staticArgumentCall } from '../parse/static-parse.js';
 
 export interface CompileOptions {
   /** Whether is_incremental() is true for this node (decided by the runner from the warehouse state). */

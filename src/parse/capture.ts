@@ -6,7 +6,7 @@ import { renderTestKwargs } from '../context/test-kwargs.js';
 import { createRenderContext, type RenderEnvironment } from '../context/dbt-context.js';
 import { Relation } from '../context/relation.js';
 import type { RefCall } from '../project/manifest-types.js';
-import { parseStatic, type StaticCall, type StaticTemplate } from './static-parse.js';
+import { staticArgumentCall } from './static-parse.js';
 
 export interface Capture {
   refs: RefCall[];
@@ -31,28 +31,6 @@ export interface CaptureInput {
   jinja?: JinjaEnvironment;
   file?: string;
   targetSchema: string;
-}
-
-/** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`. */
-export function staticArgumentCall(value: string): (StaticCall & { whereSubquery: boolean }) | null {
-  const wrapped = /^\s*\{\{\s*get_where_subquery\(\s*((?:ref|source)\s*\([^()]*\))\s*\)\s*\}\}\s*$/.exec(value);
-  const bare = /^\s*((?:ref|source)\s*\([^()]*\))\s*$/.exec(value);
-  const inner = wrapped?.[1] ?? bare?.[1];
-  if (!inner) return null;
-  const call = parseStatic(`{{ ${inner} }}`)?.calls[0];
-  return call ? { ...call, whereSubquery: Boolean(wrapped) } : null;
-}
-
-/** What a static template (only literal ref/source/config calls) captures, without rendering it. */
-export function captureStatic(template: StaticTemplate): Capture {
-  const capture: Capture = { refs: [], sources: [], config: {}, macros: [] };
-  for (const c of template.calls) {
-    if (c.kind === 'ref') capture.refs.push(c.call);
-    else if (c.kind === 'source') {
-      if (!capture.sources.some(([a, b]) => a === c.source[0] && b === c.source[1])) capture.sources.push(c.source);
-    } else Object.assign(capture.config, c.kwargs);
-  }
-  return capture;
 }
 
 export async function captureRender(env: RenderEnvironment, input: CaptureInput): Promise<Capture> {

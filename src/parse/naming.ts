@@ -2,7 +2,6 @@
 // generate_schema_name / generate_alias_name. A project (or package) macro of that name overrides
 // martflow's default, as in dbt; without one a fast path computes dbt's default without rendering.
 import type { RenderEnvironment } from '../context/dbt-context.js';
-import { createRenderContext } from '../context/dbt-context.js';
 import type { NodeConfig } from '../project/manifest-types.js';
 import { UserError } from '../util/errors.js';
 
@@ -32,11 +31,17 @@ function customValue(v: unknown): string | null {
 export class Naming {
   private readonly overridden: { schema: boolean; alias: boolean; database: boolean };
 
-  constructor(private readonly env: RenderEnvironment, private readonly targetSchema: string, private readonly targetDatabase: string | null) {
+  constructor(
+    /** The render environment, asked for only when a naming macro is overridden. */
+    private readonly env: () => RenderEnvironment,
+    isOverridden: (name: string) => boolean,
+    private readonly targetSchema: string,
+    private readonly targetDatabase: string | null,
+  ) {
     this.overridden = {
-      schema: env.registry.isOverridden('generate_schema_name'),
-      alias: env.registry.isOverridden('generate_alias_name'),
-      database: env.registry.isOverridden('generate_database_name'),
+      schema: isOverridden('generate_schema_name'),
+      alias: isOverridden('generate_alias_name'),
+      database: isOverridden('generate_database_name'),
     };
   }
 
@@ -65,7 +70,8 @@ export class Naming {
   }
 
   private async callMacro(name: string, args: unknown[], input: NamingInput): Promise<string> {
-    const ctx = createRenderContext(this.env, {
+    const { createRenderContext } = await import('../context/dbt-context.js');
+    const ctx = createRenderContext(this.env(), {
       packageName: input.packageName,
       nodeName: input.uniqueId,
       execute: false,

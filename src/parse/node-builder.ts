@@ -8,8 +8,9 @@ import { createConfigResolver, type ProjectConfigs } from '../project/resolve-co
 import type { ConfigResourceType } from '../project/config-keys.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import type { ErrorCollector, SourceLocation } from '../util/errors.js';
-import { captureRender, captureStatic, type Capture } from './capture.js';
-import { parseStatic } from './static-parse.js';
+import type { Dialect } from '../warehouse/adapter.js';
+import type { Capture } from './capture.js';
+import { captureStatic, parseStatic } from './static-parse.js';
 import { Naming } from './naming.js';
 import type { RefIndex, Refable } from './ref-index.js';
 import { newNode } from './node-factory.js';
@@ -42,6 +43,27 @@ export interface BuiltNode {
   enabled: boolean;
 }
 
+/**
+ * What building nodes needs of the template engine. A re-parse of a file that is only literal
+ * ref/source/config calls, in a project that does not override naming, never asks for env() or jinja().
+ */
+export interface BuilderEngine {
+  /** The render environment (its macros compiled on first use). */
+  env(): RenderEnvironment;
+  jinja(): JinjaEnvironment;
+  /** Whether a project or package macro overrides dbt's macro of this name. */
+  isOverridden(name: string): boolean;
+  dialect: Dialect;
+}
+
+/** The engine of a full parse, where everything is loaded already. */
+export function loadedEngine(env: RenderEnvironment, jinja: JinjaEnvironment): BuilderEngine {
+  return { env: () => env, jinja: () => jinja, isOverridden: (name) => env.registry.isOverridden(name), dialect: env.dialect };
+}
+
+/** The parse-time renderer, loaded with the template engine when a node first needs rendering. */
+let captureModule: Promise<typeof import('./capture.js')> | null = null;
+
 export class NodeBuilder {
   private readonly resolveConfig;
   private readonly naming: Naming;
@@ -51,17 +73,16 @@ export class NodeBuilder {
 
   constructor(
     project: ProjectConfigs,
-    private readonly env: RenderEnvironment,
-    private readonly jinja: JinjaEnvironment,
+    private readonly engine: BuilderEngine,
     private readonly errors: ErrorCollector,
     readonly targetSchema: string,
     readonly targetDatabase: string | null,
     private readonly cache?: PartialParseCache,
   ) {
     this.resolveConfig = createConfigResolver(project);
-    this.naming = new Naming(env, targetSchema, targetDatabase);
+    this.naming = new Naming(engine.env, engine.isOverridden, targetSchema, targetDatabase);
     // A project macro named ref, source or config changes what those calls do: then every file renders.
-    this.staticAllowed = !['ref', 'source', 'config'].some((n) => env.registry.isOverridden(n));
+    this.staticAllowed = !['ref', 'source', 'config'].some((n) => engine.isOverridden(n));
   }
 
   /** Renders (or takes from cache), resolves config; null when the node has errors (collected). */
@@ -80,11 +101,13 @@ export class NodeBuilder {
       this.cache?.store(seed.uniqueId, cacheKey, capture);
     }
     if (!capture) {
-      const template = errors.try(() => this.jinja.compile(seed.template, seed.originalFilePath));
+      const jinja = this.engine.jinja();
+      const template = errors.try(() => jinja.compile(seed.template, seed.originalFilePath));
       if (!template) return null;
       const model = { unique_id: seed.uniqueId, name: seed.name, resource_type: resourceType, package_name: packageName, fqn: seed.fqn, config: known, path: seed.path, original_file_path: seed.originalFilePath };
+      const { captureRender } = await (captureModule ??= import('./capture.js'));
       capture = await errors.tryAsync(() =>
-        captureRender(this.env, { template, packageName, nodeName: seed.uniqueId, knownConfig: known, model, extra: extra?.renderExtra, testKwargs: extra?.testInstance?.kwargs, jinja: this.jinja, file: seed.originalFilePath, targetSchema: this.targetSchema }),
+        captureRender(this.engine.env(), { template, packageName, nodeName: seed.uniqueId, knownConfig: known, model, extra: extra?.renderExtra, testKwargs: extra?.testInstance?.kwargs, jinja, file: seed.originalFilePath, targetSchema: this.targetSchema }),
       );
       if (!capture) return null;
       this.renderedCount++;
@@ -106,7 +129,8 @@ export class NodeBuilder {
 
   /** Schema, alias, database and relation name (through the generate_*_name macros). */
   async assignNames(n: ManifestNode): Promise<void> {
-    const { env, errors, targetSchema, targetDatabase } = this;
+    const { errors, targetSchema, targetDatabase } = this;
+    const { dialect } = this.engine;
     if (n.resource_type === 'test' || n.resource_type === 'analysis') {
       n.schema = targetSchema;
       n.database = targetDatabase;
@@ -114,7 +138,7 @@ export class NodeBuilder {
       if (n.resource_type === 'test' && n.config.store_failures) {
         const names = await errors.tryAsync(() => this.naming.names({ packageName: n.package_name, name: n.name, uniqueId: n.unique_id, resourceType: 'test', config: { ...n.config, schema: (n.config.schema as string | undefined) ?? 'dbt_test__audit' }, nodeDict: n as unknown as Record<string, unknown> }));
         if (names) Object.assign(n, { schema: names.schema, database: names.database, alias: names.alias });
-        n.relation_name = env.dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
+        n.relation_name = dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
       }
       return;
     }
@@ -125,7 +149,7 @@ export class NodeBuilder {
     n.schema = names.schema;
     n.database = names.database;
     n.alias = names.alias;
-    n.relation_name = n.config.materialized === 'ephemeral' ? null : env.dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
+    n.relation_name = n.config.materialized === 'ephemeral' ? null : dialect.relation({ database: n.database, schema: n.schema, identifier: n.alias });
   }
 
   /** Resolves the node's refs and sources to unique_ids (depends_on.nodes) and a test's attached node. */

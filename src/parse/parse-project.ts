@@ -9,7 +9,7 @@ import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector, UserError, type SourceLocation } from '../util/errors.js';
 import { compileMacros } from './macros.js';
 import type { Capture } from './capture.js';
-import { NodeBuilder, type SqlNodeExtra, type SqlNodeSeed } from './node-builder.js';
+import { loadedEngine, NodeBuilder, type SqlNodeExtra, type SqlNodeSeed } from './node-builder.js';
 import { RefIndex } from './ref-index.js';
 import { applyMacroPatches, buildDocs, buildExposures, buildSources, buildUnitTests, relPath } from './resources.js';
 import { newNode } from './node-factory.js';
@@ -68,7 +68,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
   const env: RenderEnvironment = { ...input.env, registry };
   const targetSchema = project.target.output.schema;
   const targetDatabase = input.env.adapter?.defaultDatabase ?? defaultDatabaseOf(project);
-  const builder = new NodeBuilder(project, env, jinja, errors, targetSchema, targetDatabase, input.cache);
+  const builder = new NodeBuilder(project, loadedEngine(env, jinja), errors, targetSchema, targetDatabase, input.cache);
   const resolveConfig = createConfigResolver(project);
   const pending: PendingNode[] = [];
   const disabledNames: string[] = [];

@@ -6,11 +6,12 @@
 // byte, so a re-parse never has to hold 20,000 node objects.
 import { randomBytes, createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { overwriteFile, overwriteFileAsync } from '../util/overwrite-file.js';
 import { join } from 'node:path';
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { LoadWarning, NodePatch } from '../project/loaded-project.js';
-import type { ProjectShell } from '../project/load-project.js';
+import { walkResourceFolders, type ProjectShell } from '../project/load-project.js';
 import type { FileStat } from '../project/read-files.js';
 import type { SourceLocation } from '../util/errors.js';
 import { compareIds } from '../graph/parent-child-maps.js';
@@ -20,6 +21,9 @@ import { VERSION } from '../version.js';
 const REFABLE = new Set(['model', 'seed', 'snapshot']);
 
 const FORMAT = 1;
+
+/** The dbt macros whose override changes how nodes are built: ref/source/config and the naming macros. */
+export const BUILD_MACROS = ['ref', 'source', 'config', 'generate_schema_name', 'generate_alias_name', 'generate_database_name'];
 export const STATE_INDEX_FILE = 'partial_parse.index.json';
 export const STATE_DATA_FILE = 'partial_parse.nodes';
 /** A file whose mtime is this close to the last parse may have changed within the same tick: re-read it. */
@@ -87,6 +91,8 @@ export interface StateIndex {
   locations: Range;
   disabledNames: string[];
   warnings: LoadWarning[];
+  /** Which of BUILD_MACROS the project overrides (macro files cannot change without a whole parse). */
+  overridden: string[];
   liveBytes: number;
   /** Length of the data file when the index was written: a shorter or longer file is not this state's. */
   dataLength: number;
@@ -107,7 +113,10 @@ export function stateHash(shell: ProjectShell, targetDatabase: string | null, ad
 /** Every file under the packages' resource folders, by project-relative path. */
 export function projectFiles(shell: ProjectShell): Map<string, FileStat> {
   const out = new Map<string, FileStat>();
-  for (const pkg of shell.packages) for (const [path, stat] of pkg.fileIndex.all()) out.set(pkg.displayPrefix + path, stat);
+  for (const pkg of shell.packages) {
+    walkResourceFolders(pkg);
+    for (const [path, stat] of pkg.fileIndex.all()) out.set(pkg.displayPrefix + path, stat);
+  }
   return out;
 }
 
@@ -130,14 +139,34 @@ export class ParseState {
   /** The stored state when it exists, is intact and was made under the same hash; else null. */
   static load(targetDir: string, hash: string): ParseState | null {
     try {
-      const index = JSON.parse(readFileSync(join(targetDir, STATE_INDEX_FILE), 'utf8')) as StateIndex;
-      if (index.format !== FORMAT || index.version !== VERSION || index.hash !== hash) return null;
-      const data = readFileSync(join(targetDir, STATE_DATA_FILE));
-      if (data.length !== index.dataLength || data.subarray(0, index.dataId.length).toString('latin1') !== index.dataId) return null;
-      return new ParseState(targetDir, index, data);
+      return ParseState.check(targetDir, readFileSync(join(targetDir, STATE_INDEX_FILE), 'utf8'), readFileSync(join(targetDir, STATE_DATA_FILE)), hash);
     } catch {
       return null; // none yet, or unreadable: parse everything
     }
+  }
+
+  /**
+   * Starts reading the stored state in the thread pool (the caller lists the project's files
+   * meanwhile); the result resolves to the state when it was made under `hash()`.
+   */
+  static loadInBackground(targetDir: string): (hash: string) => Promise<ParseState | null> {
+    const files = Promise.all([readFile(join(targetDir, STATE_INDEX_FILE), 'utf8'), readFile(join(targetDir, STATE_DATA_FILE))]).catch(() => null);
+    return async (hash) => {
+      const read = await files;
+      if (!read) return null;
+      try {
+        return ParseState.check(targetDir, read[0], read[1], hash);
+      } catch {
+        return null;
+      }
+    };
+  }
+
+  private static check(targetDir: string, indexText: string, data: Buffer, hash: string): ParseState | null {
+    const index = JSON.parse(indexText) as StateIndex;
+    if (index.format !== FORMAT || index.version !== VERSION || index.hash !== hash) return null;
+    if (data.length !== index.dataLength || data.subarray(0, index.dataId.length).toString('latin1') !== index.dataId) return null;
+    return new ParseState(targetDir, index, data);
   }
 
   /** The state of a manifest the full parse just built. */
@@ -149,6 +178,7 @@ export class ParseState {
     yamlEnvVars: Record<string, string | null>;
     disabledNames: string[];
     warnings: LoadWarning[];
+    overridden: string[];
   }): ParseState {
     const dataId = randomBytes(16).toString('hex') + '\n';
     // Pieces are kept as strings and encoded once at the end (40,000 small encodings cost more).
@@ -223,6 +253,7 @@ export class ParseState {
       locations: locationsRange,
       disabledNames: input.disabledNames,
       warnings: input.warnings,
+      overridden: input.overridden,
       liveBytes: offset,
       dataLength: 0,
     };

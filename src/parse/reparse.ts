@@ -96,28 +96,37 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   const unavailable = () => {
     throw new Error('internal: a workspace opened with render: false has no render environment');
   };
-  if (rebuild.size === 0 && !input.render) return { project, jinja: null, env: unavailable, rebuilt: 0 };
-
-  // Something renders: load the template engine and the node builder.
-  const [{ JinjaEnvironment }, { compileMacros }, { NodeBuilder }, { RefIndex }] = await Promise.all([
-    import('../jinja/index.js'),
-    import('./macros.js'),
-    import('./node-builder.js'),
-    import('./ref-index.js'),
-  ]);
-  const jinja = new JinjaEnvironment();
+  // The template engine is loaded when the command renders, or a changed file needs more than
+  // literal ref/source/config calls, or the project overrides how nodes are built.
+  const overridden = new Set(state.index.overridden);
+  const { parseStatic } = rebuild.size > 0 ? await import('./static-parse.js') : { parseStatic: () => null };
+  const needsEngine = input.render || overridden.size > 0 || [...rebuild.values()].some((change) => !change || !parseStatic(change.text));
+  let jinja: JinjaEnvironment | null = null;
   let env: RenderEnvironment | null = null;
-  const renderEnv = () => {
-    if (!env) {
-      const { registry } = compileMacros(project, jinja, errors);
-      errors.throwIfAny();
-      env = { ...input.env, registry };
-    }
-    return env;
-  };
+  let renderEnv: () => RenderEnvironment = unavailable;
+  if (needsEngine) {
+    const [{ JinjaEnvironment }, { compileMacros }] = await Promise.all([import('../jinja/index.js'), import('./macros.js')]);
+    const engine = new JinjaEnvironment();
+    jinja = engine;
+    renderEnv = () => {
+      if (!env) {
+        const { registry } = compileMacros(project, engine, errors);
+        errors.throwIfAny();
+        env = { ...input.env, registry };
+      }
+      return env;
+    };
+  }
   if (rebuild.size === 0) return { project, jinja, env: renderEnv, rebuilt: 0 };
 
-  const builder = new NodeBuilder(project, renderEnv(), jinja, errors, project.target.output.schema, input.targetDatabase);
+  const [{ NodeBuilder }, { RefIndex }] = await Promise.all([import('./node-builder.js'), import('./ref-index.js')]);
+  const builderEngine = {
+    env: renderEnv,
+    jinja: () => jinja ?? unavailable(),
+    isOverridden: (name: string) => overridden.has(name),
+    dialect: input.env.dialect,
+  };
+  const builder = new NodeBuilder(project, builderEngine, errors, project.target.output.schema, input.targetDatabase);
   const refables: Refable[] = state.index.nodes
     .filter((r) => r.name !== undefined)
     .map((r) => ({ unique_id: r.id, resource_type: r.type, name: r.name!, package_name: r.pkg!, version: r.version ?? null, latest_version: r.latest ?? null }));

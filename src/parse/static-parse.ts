@@ -3,7 +3,8 @@
 // parse reads their calls directly, and compile substitutes the relations — which is what keeps
 // parsing 10,000 models fast. Anything else (tags, filters, other calls, whitespace control) returns
 // null and takes the full Jinja path.
-import { literalEval } from '../jinja/index.js';
+import { literalEval } from '../jinja/filters-text.js';
+import type { Capture } from './capture.js';
 import type { RefCall } from '../project/manifest-types.js';
 
 type CallBody =
@@ -124,3 +125,26 @@ export function renderStatic(source: string, template: StaticTemplate, relationO
   // Jinja drops one trailing newline of a template (keep_trailing_newline is off in dbt).
   return out.endsWith('\n') ? out.slice(0, -1) : out;
 }
+
+/** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`. */
+export function staticArgumentCall(value: string): (StaticCall & { whereSubquery: boolean }) | null {
+  const wrapped = /^\s*\{\{\s*get_where_subquery\(\s*((?:ref|source)\s*\([^()]*\))\s*\)\s*\}\}\s*$/.exec(value);
+  const bare = /^\s*((?:ref|source)\s*\([^()]*\))\s*$/.exec(value);
+  const inner = wrapped?.[1] ?? bare?.[1];
+  if (!inner) return null;
+  const call = parseStatic(`{{ ${inner} }}`)?.calls[0];
+  return call ? { ...call, whereSubquery: Boolean(wrapped) } : null;
+}
+
+/** What a static template (only literal ref/source/config calls) captures, without rendering it. */
+export function captureStatic(template: StaticTemplate): Capture {
+  const capture: Capture = { refs: [], sources: [], config: {}, macros: [] };
+  for (const c of template.calls) {
+    if (c.kind === 'ref') capture.refs.push(c.call);
+    else if (c.kind === 'source') {
+      if (!capture.sources.some(([a, b]) => a === c.source[0] && b === c.source[1])) capture.sources.push(c.source);
+    } else Object.assign(capture.config, c.kwargs);
+  }
+  return capture;
+}
+

@@ -55,10 +55,14 @@ export interface ProjectShell extends Omit<LoadedProject, 'root' | 'packages'> {
   packages: PackageShell[];
 }
 
+/** A package's shell; its folders are walked on first use (see walkResourceFolders). */
 function packageShell(dir: string, project: ProjectConfig, isRoot: boolean, displayPrefix: string): PackageShell {
-  const fileIndex = new PackageFileIndex(dir);
-  for (const folder of resourceFolders(project)) fileIndex.under(folder);
-  return { name: project.name, rootDir: dir, isRoot, displayPrefix, project, fileIndex };
+  return { name: project.name, rootDir: dir, isRoot, displayPrefix, project, fileIndex: new PackageFileIndex(dir) };
+}
+
+/** Walks every resource folder of the package (once; later calls are free). */
+export function walkResourceFolders(pkg: PackageShell): void {
+  for (const folder of resourceFolders(pkg.project)) pkg.fileIndex.under(folder);
 }
 
 /**

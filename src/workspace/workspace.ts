@@ -11,7 +11,7 @@ import type { Adapter, Dialect } from '../warehouse/adapter.js';
 import { createAdapter, dialectFor } from '../warehouse/index.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { defaultDatabaseOf } from '../project/profiles.js';
-import { ParseState, projectFiles, stateHash } from '../parse/parse-state.js';
+import { BUILD_MACROS, ParseState, projectFiles, stateHash } from '../parse/parse-state.js';
 import { reparse } from '../parse/reparse.js';
 import { createYamlRenderer } from './yaml-renderer.js';
 import type { GlobalOptions } from '../cli/global-options.js';
@@ -109,6 +109,9 @@ export class Workspace {
       errors.throwIfAny();
       throw new Error('internal: project shell without errors or target');
     }
+    // Read the stored parse in the thread pool while this thread lists the project's files.
+    const storedParse = ParseState.loadInBackground(resolve(projectDir, shell.root.project.targetPath));
+    projectFiles(shell);
     if (global.threads) shell.target.output.threads = global.threads;
     logger.setLogFile(resolve(projectDir, shell.root.project.logPath, 'martflow.log'));
 
@@ -136,7 +139,7 @@ export class Workspace {
       const hash = stateHash(shell, targetDatabase, envBase.adapterType);
 
       // A stored parse of this project: re-parse only what changed.
-      const stored = ParseState.load(targetDir, hash);
+      const stored = await storedParse(hash);
       const render = options.render ?? true;
       const reparsed = stored ? await reparseOrExplain({ shell, state: stored, env: envBase, targetDatabase, render }) : 'no stored parse for this project, target and vars';
       if (stored && typeof reparsed !== 'string') {
@@ -170,6 +173,7 @@ export class Workspace {
         yamlEnvVars,
         disabledNames: parsed.disabledNames,
         warnings: project.warnings.slice(shell.warnings.length),
+        overridden: BUILD_MACROS.filter((name) => parsed.env.registry.isOverridden(name)),
       });
       const saving = state.save();
       const stats = { parseMs: performance.now() - started, rendered: parsed.renderedCount, cached: cache.hits };

@@ -36,7 +36,7 @@ function expected(m: Manifest): string {
 }
 
 function fresh(dir: string, m: Manifest): ParseState {
-  return ParseState.fromManifest(dir, m, { hash: HASH, files: new Map(), checksums: new Map(), nodeInputs: new Map(), yamlEnvVars: {}, disabledNames: [], warnings: [] });
+  return ParseState.fromManifest(dir, m, { hash: HASH, files: new Map(), checksums: new Map(), nodeInputs: new Map(), yamlEnvVars: {}, disabledNames: [], warnings: [], overridden: [] });
 }
 
 const text = (s: ParseState, m: Manifest) => Buffer.concat(s.manifestParts(m.metadata, m.selectors)).toString('utf8');
