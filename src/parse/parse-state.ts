@@ -20,7 +20,7 @@ import { VERSION } from '../version.js';
 
 const REFABLE = new Set(['model', 'seed', 'snapshot']);
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The dbt macros whose override changes how nodes are built: ref/source/config and the naming macros. */
 export const BUILD_MACROS = ['ref', 'source', 'config', 'generate_schema_name', 'generate_alias_name', 'generate_database_name'];
@@ -32,29 +32,42 @@ const RACY_MS = 2000;
 /** Byte range [offset, length] in the data file. */
 export type Range = [number, number];
 
-export interface NodeRecord {
-  id: string;
+/**
+ * Per-node data, column by column: 20,000 small objects cost several times more to read, write and
+ * collect than a few arrays. Node i is ids[i]; its numbers are at at[3i..3i+2], patches[2i..2i+1].
+ */
+export interface NodeColumns {
+  ids: string[];
   /**
-   * [offset of the node's JSON, its length, length of the `"<id>":` before it]. The data file holds
-   * the whole entry `"<id>":{…},` so manifest.json copies runs of adjacent entries at once.
+   * Per node: offset of its JSON in the data file, its length, and the length of the `"<id>":` before
+   * it. The data file holds the whole entry `"<id>":{…},`, so manifest.json copies runs of adjacent
+   * entries at once.
    */
-  at: [number, number, number];
-  type: ManifestNode['resource_type'];
-  /** Models, seeds and snapshots (what ref() resolves to): name, package and version. */
-  name?: string;
-  pkg?: string;
-  version?: string | number;
-  latest?: string | number;
-  /** depends_on.nodes: indexes into nodes then members, or the unique_id of anything else. */
-  deps: (number | string)[];
-  /** Set when the whole node comes from its own SQL file (a model, analysis or singular test): re-parsable alone. */
-  own?: true;
-  /** original_file_path of an own node. */
-  file?: string;
-  /** Environment variables its render read, with their values then. */
-  envVars?: Record<string, string | null>;
-  /** The schema YAML entry of an own node. */
-  patch?: Range;
+  at: number[];
+  /** resource_type per node. */
+  types: ManifestNode['resource_type'][];
+  /** depends_on.nodes per node: indexes into ids then members, or the unique_id of anything else. */
+  deps: (number | string)[][];
+  /** Models, seeds and snapshots (what ref() resolves to): name and package; null for other nodes. */
+  names: (string | null)[];
+  packages: (string | null)[];
+  /** Versioned nodes: index → [version, latest_version]. */
+  versions: Record<number, [string | number, string | number | null]>;
+  /** original_file_path of nodes built from their own SQL file alone (models, analyses, singular tests): re-parsable alone; null for others. */
+  files: (string | null)[];
+  /** Per node: the range of its schema YAML entry, or -1, 0. */
+  patches: number[];
+  /** Nodes whose render read environment variables: index → the values then. */
+  envVars: Record<number, Record<string, string | null>>;
+}
+
+/** Size, mtime and checksum of every project file, column by column. */
+export interface FileColumns {
+  paths: string[];
+  sizes: number[];
+  mtimes: number[];
+  /** sha256, or null when the parse did not read the file. */
+  checksums: (string | null)[];
 }
 
 /** Manifest sections stored whole (everything but metadata, nodes, selectors and the maps). */
@@ -80,9 +93,9 @@ export interface StateIndex {
   writtenAt: number;
   /** Environment variables schema YAML read while it was rendered, with their values then. */
   yamlEnvVars: Record<string, string | null>;
-  /** Project-relative path → [size, mtimeMs, sha256 or null when the parse did not read it]. */
-  files: Record<string, [number, number, string | null]>;
-  nodes: NodeRecord[];
+  /** Every project file (project-relative paths). */
+  files: FileColumns;
+  nodes: NodeColumns;
   /** Sources, exposures, unit tests… with their dependencies, in parent_map order. */
   members: [string, (number | string)[]][];
   sections: Record<Section, Range>;
@@ -205,25 +218,23 @@ export class ParseState {
     }
     [...nodeList, ...otherMembers].forEach((m, i) => position.set(m.unique_id, i));
     const depsOf = (ids: string[] | undefined) => (ids ?? []).map((id) => position.get(id) ?? id);
-    const nodes: NodeRecord[] = [];
-    for (const n of nodeList) {
+    const nodes: NodeColumns = { ids: [], at: [], types: [], deps: [], names: [], packages: [], versions: {}, files: [], patches: [], envVars: {} };
+    nodeList.forEach((n, i) => {
       locations.nodes[n.unique_id] = hideLocation(n)!;
       const { patch, envVars } = input.nodeInputs.get(n.unique_id) ?? {};
-      const record: NodeRecord = { id: n.unique_id, at: putEntry(n.unique_id, JSON.stringify(n)), type: n.resource_type, deps: depsOf(n.depends_on.nodes) };
-      if (REFABLE.has(n.resource_type)) {
-        record.name = n.name;
-        record.pkg = n.package_name;
-        if (n.version !== null && n.version !== undefined) record.version = n.version;
-        if (n.latest_version !== null && n.latest_version !== undefined) record.latest = n.latest_version;
-      }
-      if ((n.resource_type === 'model' || n.resource_type === 'analysis' || (n.resource_type === 'test' && !n.test_metadata)) && (n.version ?? null) === null) {
-        record.own = true;
-        record.file = n.original_file_path;
-        if (patch) record.patch = put(JSON.stringify(patch));
-      }
-      if (envVars) record.envVars = envVars;
-      nodes.push(record);
-    }
+      nodes.ids.push(n.unique_id);
+      nodes.at.push(...putEntry(n.unique_id, JSON.stringify(n)));
+      nodes.types.push(n.resource_type);
+      nodes.deps.push(depsOf(n.depends_on.nodes));
+      const refable = REFABLE.has(n.resource_type);
+      nodes.names.push(refable ? n.name : null);
+      nodes.packages.push(refable ? n.package_name : null);
+      if (refable && n.version !== null && n.version !== undefined) nodes.versions[i] = [n.version, n.latest_version ?? null];
+      const own = (n.resource_type === 'model' || n.resource_type === 'analysis' || (n.resource_type === 'test' && !n.test_metadata)) && (n.version ?? null) === null;
+      nodes.files.push(own ? n.original_file_path : null);
+      nodes.patches.push(...(own && patch ? put(JSON.stringify(patch)) : [-1, 0]));
+      if (envVars) nodes.envVars[i] = envVars;
+    });
     for (const key of ['sources', 'macros', 'exposures', 'unit_tests'] as const) {
       for (const entry of Object.values(manifest[key] ?? {}) as { unique_id: string }[]) {
         const loc = hideLocation(entry);
@@ -236,8 +247,13 @@ export class ParseState {
     const locationsRange = put(JSON.stringify(locations));
     const mapsRange = put(`"parent_map":${JSON.stringify(manifest.parent_map)},"child_map":${JSON.stringify(manifest.child_map)}`);
     const members: [string, (number | string)[]][] = otherMembers.map((m) => [m.unique_id, depsOf(m.depends_on?.nodes)]);
-    const files: StateIndex['files'] = {};
-    for (const [path, stat] of input.files) files[path] = [stat.size, stat.mtimeMs, input.checksums.get(path) ?? null];
+    const files: FileColumns = { paths: [], sizes: [], mtimes: [], checksums: [] };
+    for (const [path, stat] of input.files) {
+      files.paths.push(path);
+      files.sizes.push(stat.size);
+      files.mtimes.push(stat.mtimeMs);
+      files.checksums.push(input.checksums.get(path) ?? null);
+    }
     const index: StateIndex = {
       format: FORMAT,
       version: VERSION,
@@ -278,52 +294,104 @@ export class ParseState {
     return Buffer.concat([this.data.subarray(offset), this.tail.subarray(0, end - base)]);
   }
 
-  /** Replaces a node's stored JSON (the node was parsed again) and its dependencies. */
-  replaceNode(record: NodeRecord, node: ManifestNode): void {
+  /** Number of nodes. */
+  get nodeCount(): number {
+    return this.index.nodes.ids.length;
+  }
+
+  /** [offset of node i's JSON, its length, length of the key before it]. */
+  nodeAt(i: number): [number, number, number] {
+    const at = this.index.nodes.at;
+    return [at[3 * i]!, at[3 * i + 1]!, at[3 * i + 2]!];
+  }
+
+  /** Replaces node i's stored JSON (the node was parsed again) and its dependencies. */
+  replaceNode(i: number, node: ManifestNode): void {
     hideLocation(node);
+    const nodes = this.index.nodes;
     const key = `${JSON.stringify(node.unique_id)}:`;
-    const json = JSON.stringify(node);
-    const b = Buffer.from(`${key}${json},`, 'utf8');
+    const b = Buffer.from(`${key}${JSON.stringify(node)},`, 'utf8');
     const offset = this.data.length + this.tail.length;
     this.tail = Buffer.concat([this.tail, b]);
-    this.index.liveBytes += b.length - (record.at[1] + record.at[2] + 1);
+    const [, oldLength, oldKey] = this.nodeAt(i);
+    this.index.liveBytes += b.length - (oldLength + oldKey + 1);
     const keyLength = Buffer.byteLength(key);
-    record.at = [offset + keyLength, b.length - keyLength - 1, keyLength];
+    nodes.at[3 * i] = offset + keyLength;
+    nodes.at[3 * i + 1] = b.length - keyLength - 1;
+    nodes.at[3 * i + 2] = keyLength;
     if (!this.positions) {
       const position = new Map<string, number>();
-      this.index.nodes.forEach((n, i) => position.set(n.id, i));
-      this.index.members.forEach(([id], i) => position.set(id, this.index.nodes.length + i));
+      nodes.ids.forEach((id, j) => position.set(id, j));
+      this.index.members.forEach(([id], j) => position.set(id, nodes.ids.length + j));
       this.positions = position;
     }
     const deps = node.depends_on.nodes.map((id) => this.positions!.get(id) ?? id);
-    if (JSON.stringify(deps) !== JSON.stringify(record.deps)) {
-      record.deps = deps;
+    if (JSON.stringify(deps) !== JSON.stringify(nodes.deps[i])) {
+      nodes.deps[i] = deps;
       this.index.maps = null;
     }
   }
 
-  /** Updates the recorded size/mtime/checksum of files (after a re-parse looked at them). */
+  /** Records the environment variables node i's render read (none: undefined). */
+  setEnvVars(i: number, vars: Record<string, string | null> | undefined): void {
+    if (vars) this.index.nodes.envVars[i] = vars;
+    else delete this.index.nodes.envVars[i];
+  }
+
+  /** path → its position in the file columns (built on first use). */
+  private filePositions: Map<string, number> | null = null;
+
+  private filePosition(path: string): number | undefined {
+    if (!this.filePositions) {
+      this.filePositions = new Map();
+      this.index.files.paths.forEach((p, i) => this.filePositions!.set(p, i));
+    }
+    return this.filePositions.get(path);
+  }
+
+  /** Whether the stored parse knows this file. */
+  hasFile(path: string): boolean {
+    return this.filePosition(path) !== undefined;
+  }
+
+  /** Updates the recorded size/mtime/checksum of a known file (after a re-parse looked at it). */
   setFile(path: string, stat: FileStat, checksum: string | null): void {
-    this.index.files[path] = [stat.size, stat.mtimeMs, checksum];
+    const i = this.filePosition(path);
+    if (i === undefined) return;
+    this.index.files.sizes[i] = stat.size;
+    this.index.files.mtimes[i] = stat.mtimeMs;
+    this.index.files.checksums[i] = checksum;
   }
 
   /** Whether a file's size and mtime say it is unchanged (and it was not written in the same tick as the state). */
   fileUnchanged(path: string, stat: FileStat): boolean {
-    const f = this.index.files[path];
-    return f !== undefined && f[0] === stat.size && f[1] === stat.mtimeMs && stat.mtimeMs + RACY_MS < this.index.writtenAt;
+    const i = this.filePosition(path);
+    const f = this.index.files;
+    return i !== undefined && f.sizes[i] === stat.size && f.mtimes[i] === stat.mtimeMs && stat.mtimeMs + RACY_MS < this.index.writtenAt;
   }
 
   recordedChecksum(path: string): string | null {
-    return this.index.files[path]?.[2] ?? null;
+    const i = this.filePosition(path);
+    return i === undefined ? null : this.index.files.checksums[i] ?? null;
   }
 
-  /** The stored schema YAML entry of a node. */
-  patch(record: NodeRecord): NodePatch | undefined {
-    return record.patch ? (JSON.parse(this.text(record.patch)) as NodePatch) : undefined;
+  /** The stored schema YAML entry of node i. */
+  patch(i: number): NodePatch | undefined {
+    const [offset, length] = [this.index.nodes.patches[2 * i]!, this.index.nodes.patches[2 * i + 1]!];
+    return offset >= 0 ? (JSON.parse(this.text([offset, length])) as NodePatch) : undefined;
   }
 
-  node(record: NodeRecord): ManifestNode {
-    return JSON.parse(this.text([record.at[0], record.at[1]])) as ManifestNode;
+  /** Node i as stored. */
+  node(i: number): ManifestNode {
+    const [offset, length] = this.nodeAt(i);
+    return JSON.parse(this.text([offset, length])) as ManifestNode;
+  }
+
+  /** How many nodes of each resource type. */
+  typeCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const t of this.index.nodes.types) counts[t] = (counts[t] ?? 0) + 1;
+    return counts;
   }
 
   section<T>(name: Section): T {
@@ -333,8 +401,8 @@ export class ParseState {
   /** `"parent_map":{…},"child_map":{…}` from the recorded dependencies, as buildParentChildMaps makes them. */
   private mapsJson(): Buffer {
     if (this.index.maps) return this.slice(this.index.maps);
-    const ids = [...this.index.nodes.map((n) => n.id), ...this.index.members.map(([id]) => id)];
-    const depLists = [...this.index.nodes.map((n) => n.deps), ...this.index.members.map(([, deps]) => deps)];
+    const ids = [...this.index.nodes.ids, ...this.index.members.map(([id]) => id)];
+    const depLists = [...this.index.nodes.deps, ...this.index.members.map(([, deps]) => deps)];
     const child: Record<string, string[]> = {};
     const parent: Record<string, string[]> = {};
     for (const id of ids) child[id] = [];
@@ -358,9 +426,10 @@ export class ParseState {
     glue(`{"metadata":${JSON.stringify(metadata)},"nodes":{`);
     // Entries are stored as `"<id>":{…},`: copy each run of adjacent entries as one slice.
     let run: Range | null = null;
-    for (const n of this.index.nodes) {
-      const start = n.at[0] - n.at[2];
-      const length = n.at[2] + n.at[1] + 1;
+    const at = this.index.nodes.at;
+    for (let i = 0; i < at.length; i += 3) {
+      const start = at[i]! - at[i + 2]!;
+      const length = at[i + 2]! + at[i + 1]! + 1;
       if (run && run[0] + run[1] === start) run[1] += length;
       else {
         if (run) parts.push(this.slice(run));
@@ -437,10 +506,12 @@ export class ParseState {
       offset += range[1];
       return moved;
     };
-    for (const n of this.index.nodes) {
-      const [start] = move([n.at[0] - n.at[2], n.at[2] + n.at[1] + 1]);
-      n.at = [start + n.at[2], n.at[1], n.at[2]];
-      if (n.patch) n.patch = move(n.patch);
+    const { at, patches } = this.index.nodes;
+    for (let i = 0; i < at.length / 3; i++) {
+      const [offset, length, keyLength] = [at[3 * i]!, at[3 * i + 1]!, at[3 * i + 2]!];
+      const [start] = move([offset - keyLength, keyLength + length + 1]);
+      at[3 * i] = start + keyLength;
+      if (patches[2 * i]! >= 0) [patches[2 * i], patches[2 * i + 1]] = move([patches[2 * i]!, patches[2 * i + 1]!]);
     }
     if (this.index.maps) this.index.maps = move(this.index.maps);
     for (const s of SECTIONS) this.index.sections[s] = move(this.index.sections[s]);

@@ -15,7 +15,7 @@ import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector } from '../util/errors.js';
 import type { BuiltNode } from './node-builder.js';
 import type { Refable } from './ref-index.js';
-import { projectFiles, type NodeRecord, type ParseState } from './parse-state.js';
+import { projectFiles, type ParseState } from './parse-state.js';
 
 export interface ReparseInput {
   shell: ProjectShell;
@@ -39,17 +39,18 @@ export interface Reparsed {
 
 const changedEnv = (vars: Record<string, string | null>) => Object.entries(vars).some(([k, v]) => (process.env[k] ?? null) !== v);
 
-type Rebuild = Map<NodeRecord, { text: string; checksum: string } | null>;
+/** Node index → its new text and checksum (null: the same text; an environment variable it read changed). */
+type Rebuild = Map<number, { text: string; checksum: string } | null>;
 
-/** The nodes to build again, with their new text (null: the same text, an environment variable changed); or why the whole project must be parsed. */
+/** The nodes to build again, or why the whole project must be parsed. */
 function nodesToRebuild(shell: ProjectShell, state: ParseState): Rebuild | string {
   const index = state.index;
   if (changedEnv(index.yamlEnvVars)) return 'an environment variable read by schema YAML changed';
   const files = projectFiles(shell);
-  for (const path of Object.keys(index.files)) if (!files.has(path)) return `${path} was removed`;
+  for (const path of index.files.paths) if (!files.has(path)) return `${path} was removed`;
   const changed: { path: string; text: string; checksum: string }[] = [];
   for (const [path, stat] of files) {
-    if (!(path in index.files)) return `${path} was added`;
+    if (!state.hasFile(path)) return `${path} was added`;
     if (state.fileUnchanged(path, stat)) continue;
     const recorded = state.recordedChecksum(path);
     if (recorded === null) return `${path} changed`; // a file the last parse did not read
@@ -58,23 +59,19 @@ function nodesToRebuild(shell: ProjectShell, state: ParseState): Rebuild | strin
     state.setFile(path, stat, checksum);
     if (checksum !== recorded) changed.push({ path, text, checksum });
   }
-  const byFile = new Map<string, NodeRecord[]>();
-  for (const r of index.nodes) {
-    if (!r.file) continue;
-    const list = byFile.get(r.file);
-    if (list) list.push(r);
-    else byFile.set(r.file, [r]);
-  }
+  const nodes = index.nodes;
   const rebuild: Rebuild = new Map();
   for (const c of changed) {
-    const records = byFile.get(c.path);
-    if (!records || records.length !== 1) return `${c.path} changed`;
-    rebuild.set(records[0]!, { text: c.text, checksum: c.checksum });
+    // The file must hold exactly one node that is built from it alone.
+    const first = nodes.files.indexOf(c.path);
+    if (first < 0 || nodes.files.indexOf(c.path, first + 1) >= 0) return `${c.path} changed`;
+    rebuild.set(first, { text: c.text, checksum: c.checksum });
   }
-  for (const r of index.nodes) {
-    if (!r.envVars || rebuild.has(r) || !changedEnv(r.envVars)) continue;
-    if (!r.own) return `an environment variable ${r.id} read changed`;
-    rebuild.set(r, null);
+  for (const [key, vars] of Object.entries(nodes.envVars)) {
+    const i = Number(key);
+    if (rebuild.has(i) || !changedEnv(vars)) continue;
+    if (nodes.files[i] === null) return `an environment variable ${nodes.ids[i]} read changed`;
+    rebuild.set(i, null);
   }
   return rebuild;
 }
@@ -127,32 +124,35 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
     dialect: input.env.dialect,
   };
   const builder = new NodeBuilder(project, builderEngine, errors, project.target.output.schema, input.targetDatabase);
-  const refables: Refable[] = state.index.nodes
-    .filter((r) => r.name !== undefined)
-    .map((r) => ({ unique_id: r.id, resource_type: r.type, name: r.name!, package_name: r.pkg!, version: r.version ?? null, latest_version: r.latest ?? null }));
+  const nodes = state.index.nodes;
+  const refables: Refable[] = [];
+  nodes.names.forEach((name, i) => {
+    if (name === null) return;
+    const [version, latest] = nodes.versions[i] ?? [null, null];
+    refables.push({ unique_id: nodes.ids[i]!, resource_type: nodes.types[i]!, name, package_name: nodes.packages[i]!, version, latest_version: latest });
+  });
   const sources = Object.values(state.section<Record<string, SourceDefinition>>('sources'));
   const refIndex = new RefIndex<Refable>(refables, sources, state.index.disabledNames, project.root.name);
-  const built: [NodeRecord, BuiltNode][] = [];
-  for (const [record, change] of rebuild) {
-    const old: ManifestNode = state.node(record);
+  const built: [number, BuiltNode][] = [];
+  for (const [i, change] of rebuild) {
+    const old: ManifestNode = state.node(i);
     const text = change?.text ?? old.raw_code;
     const seed = {
       uniqueId: old.unique_id, name: old.name, path: old.path, originalFilePath: old.original_file_path, fqn: old.fqn,
       rawCode: text, checksum: change?.checksum ?? old.checksum.checksum, template: text, location: { file: old.original_file_path, line: 1 },
     };
-    const node = await builder.sqlNode(old.package_name, record.type as 'model' | 'analysis' | 'test', seed, state.patch(record));
+    const node = await builder.sqlNode(old.package_name, nodes.types[i] as 'model' | 'analysis' | 'test', seed, state.patch(i));
     if (!node) continue;
     // A node that became disabled changes what other nodes may ref: parse everything.
     if (!node.enabled) return `${old.unique_id} was disabled`;
     await builder.assignNames(node.node);
     builder.link(node.node, refIndex, node.location);
-    built.push([record, node]);
+    built.push([i, node]);
   }
   errors.throwIfAny();
-  for (const [record, { node, capture }] of built) {
-    state.replaceNode(record, node);
-    if (capture.envVars) record.envVars = capture.envVars;
-    else delete record.envVars;
+  for (const [i, { node, capture }] of built) {
+    state.replaceNode(i, node);
+    state.setEnvVars(i, capture.envVars);
   }
   return { project, jinja, env: renderEnv, rebuilt: built.length };
 }

@@ -73,9 +73,7 @@ export class Workspace {
 
   /** How many nodes of each resource type, without building the manifest. */
   nodeCounts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const n of this.state.index.nodes) counts[n.type] = (counts[n.type] ?? 0) + 1;
-    return counts;
+    return this.state.typeCounts();
   }
 
   /** How many entries each manifest section holds (sources, exposures, macros, unit_tests). */
@@ -146,7 +144,7 @@ export class Workspace {
         logger.debug(`re-parsed ${reparsed.rebuilt} changed node${reparsed.rebuilt === 1 ? '' : 's'}; the rest of the stored parse is reused`);
         const saving = stored.save();
         for (const w of reparsed.project.warnings) logWarning(logger, w);
-        const sqlNodes = stored.index.nodes.filter((n) => n.type !== 'seed').length;
+        const sqlNodes = stored.nodeCount - (stored.typeCounts().seed ?? 0);
         const stats = { parseMs: performance.now() - started, rendered: reparsed.rebuilt, cached: sqlNodes - reparsed.rebuilt };
         return new Workspace(global, logger, reparsed.project, reparsed.jinja, null, stored, metadata, reparsed.env, adapter, dialect, stats, saving);
       }

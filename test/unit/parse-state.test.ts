@@ -55,7 +55,7 @@ describe('stored parse', () => {
       let s = ParseState.load(dir, HASH)!;
       assert.ok(s, 'the saved state loads');
       const c2 = node('c', ['model.p.a', 'model.p.b'], { raw_code: 'select 2' });
-      s.replaceNode(s.index.nodes[2]!, structuredClone(c2));
+      s.replaceNode(2, structuredClone(c2));
       nodes[2] = c2;
       let want = manifestOf(nodes.map((n) => structuredClone(n)));
       assert.equal(text(s, want), expected(want));
@@ -65,9 +65,9 @@ describe('stored parse', () => {
       // one run of adjacent entries spans both.
       s = ParseState.load(dir, HASH)!;
       const d2 = node('d', [], { raw_code: 'select 3' });
-      s.replaceNode(s.index.nodes[3]!, structuredClone(d2));
+      s.replaceNode(3, structuredClone(d2));
       nodes[3] = d2;
-      assert.equal(s.index.nodes[3]!.at[0] - s.index.nodes[3]!.at[2], s.index.nodes[2]!.at[0] + s.index.nodes[2]!.at[1] + 1, 'c and d are adjacent');
+      assert.equal(s.nodeAt(3)[0] - s.nodeAt(3)[2], s.nodeAt(2)[0] + s.nodeAt(2)[1] + 1, 'c and d are adjacent');
       want = manifestOf(nodes.map((n) => structuredClone(n)));
       assert.equal(text(s, want), expected(want));
       await s.save();
@@ -75,10 +75,10 @@ describe('stored parse', () => {
       // A changed dependency rebuilds parent_map and child_map.
       s = ParseState.load(dir, HASH)!;
       const c3 = node('c', ['model.p.b'], { raw_code: 'select 4' });
-      s.replaceNode(s.index.nodes[2]!, structuredClone(c3));
+      s.replaceNode(2, structuredClone(c3));
       nodes[2] = c3;
       const d3 = node('d', ['model.p.c']);
-      s.replaceNode(s.index.nodes[3]!, structuredClone(d3));
+      s.replaceNode(3, structuredClone(d3));
       nodes[3] = d3;
       want = manifestOf(nodes.map((n) => structuredClone(n)));
       assert.equal(text(s, want), expected(want));
@@ -121,7 +121,7 @@ describe('stored parse', () => {
       let last = manifestOf([big(0)]);
       for (let i = 1; i <= 12; i++) {
         const s = ParseState.load(dir, HASH)!;
-        s.replaceNode(s.index.nodes[0]!, structuredClone(big(i)));
+        s.replaceNode(0, structuredClone(big(i)));
         last = manifestOf([big(i)]);
         await s.save();
       }
