@@ -2,6 +2,7 @@
 // (0 success, 1 a user error or failed nodes, 2 an internal error — a martflow bug).
 // Start-up loads only commander and the command specs; a command's implementation (and yaml, for
 // --vars) is imported when it runs, so --help and --version stay fast.
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../util/errors.js';
 import { DatabaseError } from '../warehouse/adapter.js';
@@ -80,6 +81,8 @@ async function runCommand(spec: CommandSpec, command: Command): Promise<number> 
   try {
     const { toGlobalOptions } = await import('./global-options.js');
     const global = toGlobalOptions(raw);
+    // Start reading the stored parse (default target folder) while the command's modules load.
+    void import('../parse/prefetch.js').then((m) => m.readStoredParse(join(global.projectDir, 'target')));
     logger = new Logger({ format: global.logFormat, quiet: global.quiet, color: global.color, debug: global.debug });
     const ctx: CommandContext = { global, logger, signal: controller.signal };
     const args = command.processedArgs.flat().filter((a): a is string => typeof a === 'string');

@@ -6,7 +6,7 @@
 // byte, so a re-parse never has to hold 20,000 node objects.
 import { randomBytes, createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { forgetStoredParse, readStoredParse, STATE_DATA_FILE, STATE_INDEX_FILE } from './prefetch.js';
 import { overwriteFile, overwriteFileAsync } from '../util/overwrite-file.js';
 import { join } from 'node:path';
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
@@ -24,8 +24,7 @@ const FORMAT = 2;
 
 /** The dbt macros whose override changes how nodes are built: ref/source/config and the naming macros. */
 export const BUILD_MACROS = ['ref', 'source', 'config', 'generate_schema_name', 'generate_alias_name', 'generate_database_name'];
-export const STATE_INDEX_FILE = 'partial_parse.index.json';
-export const STATE_DATA_FILE = 'partial_parse.nodes';
+export { STATE_INDEX_FILE, STATE_DATA_FILE };
 /** A file whose mtime is this close to the last parse may have changed within the same tick: re-read it. */
 const RACY_MS = 2000;
 
@@ -163,9 +162,10 @@ export class ParseState {
    * meanwhile); the result resolves to the state when it was made under `hash()`.
    */
   static loadInBackground(targetDir: string): (hash: string) => Promise<ParseState | null> {
-    const files = Promise.all([readFile(join(targetDir, STATE_INDEX_FILE), 'utf8'), readFile(join(targetDir, STATE_DATA_FILE))]).catch(() => null);
+    const files = readStoredParse(targetDir);
     return async (hash) => {
       const read = await files;
+      forgetStoredParse(targetDir);
       if (!read) return null;
       try {
         return ParseState.check(targetDir, read[0], read[1], hash);

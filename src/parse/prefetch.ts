@@ -1,0 +1,29 @@
+// Reading the stored parse ahead: commands start reading target/partial_parse.* (in the thread pool)
+// before their modules load and the project's configuration is read, so the 40 MB are in memory by
+// the time a re-parse needs them. A prefetch of a folder that turns out not to be the target is unused.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+export const STATE_INDEX_FILE = 'partial_parse.index.json';
+export const STATE_DATA_FILE = 'partial_parse.nodes';
+
+export type StoredParseFiles = Promise<[string, Buffer] | null>;
+
+/** A read ahead is used only this soon after it started (a long-running process reads afresh). */
+const FRESH_MS = 5000;
+const started = new Map<string, { files: StoredParseFiles; at: number }>();
+
+/** Starts reading the stored parse in `targetDir`, or joins a read started moments ago; null when there is none. */
+export function readStoredParse(targetDir: string): StoredParseFiles {
+  const dir = resolve(targetDir);
+  const ahead = started.get(dir);
+  if (ahead && performance.now() - ahead.at < FRESH_MS) return ahead.files;
+  const files: StoredParseFiles = Promise.all([readFile(join(dir, STATE_INDEX_FILE), 'utf8'), readFile(join(dir, STATE_DATA_FILE))]).catch(() => null);
+  started.set(dir, { files, at: performance.now() });
+  return files;
+}
+
+/** What a stored parse read ahead is worth only once: the next read must see newer files. */
+export function forgetStoredParse(targetDir: string): void {
+  started.delete(resolve(targetDir));
+}
