@@ -145,6 +145,8 @@ export class ParseState {
 
   /** Fragments added by this invocation, after the end of `data` (appended to the file on save). */
   private tail = Buffer.alloc(0);
+  /** Whether files were re-examined or nodes replaced since the state was loaded (then save writes it). */
+  private changed = false;
   /** How much of the tail is already in the data file. */
   private tailSaved = 0;
 
@@ -334,6 +336,7 @@ export class ParseState {
 
   /** Records the environment variables node i's render read (none: undefined). */
   setEnvVars(i: number, vars: Record<string, string | null> | undefined): void {
+    this.changed = true;
     if (vars) this.index.nodes.envVars[i] = vars;
     else delete this.index.nodes.envVars[i];
   }
@@ -361,6 +364,7 @@ export class ParseState {
     this.index.files.sizes[i] = stat.size;
     this.index.files.mtimes[i] = stat.mtimeMs;
     this.index.files.checksums[i] = checksum;
+    this.changed = true;
   }
 
   /** Whether a file's size and mtime say it is unchanged (and it was not written in the same tick as the state). */
@@ -476,6 +480,8 @@ export class ParseState {
    * overlaps with writing manifest.json.
    */
   async save(): Promise<void> {
+    // Nothing looked at or replaced: what is on disk is still exact.
+    if (!this.fresh && !this.changed && this.tail.length === 0) return;
     try {
       mkdirSync(this.dir, { recursive: true });
       const dataPath = join(this.dir, STATE_DATA_FILE);
