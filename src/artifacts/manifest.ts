@@ -65,5 +65,5 @@ export function writeArtifactBytes(targetDir: string, name: string, parts: Buffe
 }
 
 export function writeManifest(targetDir: string, manifest: Manifest): string {
-  return writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest));
+  return writeArtifactBytes(targetDir, 'manifest.json', [Buffer.from(manifestJson(manifest), 'utf8')]);
 }

@@ -1,6 +1,6 @@
 // Compiling many nodes: decides is_incremental() from the warehouse, renders each node, writes
 // target/compiled/<package>/<path> and records compiled_code in the manifest.
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ManifestNode } from '../project/manifest-types.js';
@@ -46,6 +46,8 @@ function compiledRelativePath(node: ManifestNode): string {
 
 /** Compiled-SQL files being written; a run awaits them with flushCompiled() before it ends. */
 const pendingWrites = new Set<Promise<void>>();
+/** The latest pending write of each path. */
+const writesByPath = new Map<string, Promise<void>>();
 const createdDirs = new Set<string>();
 /** At most this many files open at once (a 10,000-model compile must not run out of descriptors). */
 const MAX_OPEN_WRITES = 32;
@@ -68,6 +70,15 @@ function limitedWrite(path: string, text: string): Promise<void> {
   });
 }
 
+/** The file's text, or null when it cannot be read (a small synchronous read beats an asynchronous one here). */
+function currentText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 /** Records the compiled SQL on the node and writes target/compiled/… in the background. */
 export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
   const rel = compiledRelativePath(node);
@@ -77,8 +88,20 @@ export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): v
     ensureDir(dir);
     createdDirs.add(dir);
   }
-  const write = limitedWrite(path, sql.endsWith('\n') ? sql : sql + '\n').finally(() => pendingWrites.delete(write));
-  pendingWrites.add(write);
+  const text = sql.endsWith('\n') ? sql : sql + '\n';
+  // A recompile writes only what changed: rewriting 20,000 unchanged files costs seconds. A file
+  // already being written in this run is written again after that write, never skipped.
+  const earlier = writesByPath.get(path);
+  if (earlier || currentText(path) !== text) {
+    const write: Promise<void> = (earlier ? earlier.catch(() => undefined) : Promise.resolve())
+      .then(() => limitedWrite(path, text))
+      .finally(() => {
+        pendingWrites.delete(write);
+        if (writesByPath.get(path) === write) writesByPath.delete(path);
+      });
+    pendingWrites.add(write);
+    writesByPath.set(path, write);
+  }
   node.compiled = true;
   node.compiled_code = sql;
   node.compiled_path = join(ws.project.root.project.targetPath, 'compiled', node.package_name, rel);
