@@ -25,10 +25,13 @@ export async function isIncremental(ws: Workspace, node: ManifestNode, fullRefre
   return existing !== null && existing.type === 'table';
 }
 
-/** mkdir -p, replacing a file that stands where a folder must go (left by an older layout of target/). */
-function ensureDir(dir: string): void {
+/**
+ * mkdir -p, replacing a file that stands where a folder must go (left by an older layout of target/).
+ * True when the folder did not exist before (so no file in it needs comparing).
+ */
+function ensureDir(dir: string): boolean {
   try {
-    mkdirSync(dir, { recursive: true });
+    return mkdirSync(dir, { recursive: true }) !== undefined;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'EEXIST' && code !== 'ENOTDIR') throw e;
@@ -36,6 +39,7 @@ function ensureDir(dir: string): void {
     while (p !== dirname(p) && !(existsSync(p) && statSync(p).isFile())) p = dirname(p);
     rmSync(p, { force: true });
     mkdirSync(dir, { recursive: true });
+    return true;
   }
 }
 
@@ -49,6 +53,8 @@ const pendingWrites = new Set<Promise<void>>();
 /** The latest pending write of each path. */
 const writesByPath = new Map<string, Promise<void>>();
 const createdDirs = new Set<string>();
+/** Folders this process created: their files are new, nothing to compare. */
+const newDirs = new Set<string>();
 /** At most this many files open at once (a 10,000-model compile must not run out of descriptors). */
 const MAX_OPEN_WRITES = 32;
 const queuedWrites: (() => void)[] = [];
@@ -70,8 +76,9 @@ function limitedWrite(path: string, text: string): Promise<void> {
   });
 }
 
-/** The file's text, or null when it cannot be read (a small synchronous read beats an asynchronous one here). */
+/** The file's text, or null when there is none (a small synchronous read beats an asynchronous one here). */
 function currentText(path: string): string | null {
+  if (!statSync(path, { throwIfNoEntry: false })) return null;
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -85,14 +92,14 @@ export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): v
   const path = join(ws.targetDir, 'compiled', node.package_name, rel);
   const dir = dirname(path);
   if (!createdDirs.has(dir)) {
-    ensureDir(dir);
+    if (ensureDir(dir)) newDirs.add(dir);
     createdDirs.add(dir);
   }
   const text = sql.endsWith('\n') ? sql : sql + '\n';
   // A recompile writes only what changed: rewriting 20,000 unchanged files costs seconds. A file
   // already being written in this run is written again after that write, never skipped.
   const earlier = writesByPath.get(path);
-  if (earlier || currentText(path) !== text) {
+  if (earlier || newDirs.has(dir) || currentText(path) !== text) {
     const write: Promise<void> = (earlier ? earlier.catch(() => undefined) : Promise.resolve())
       .then(() => limitedWrite(path, text))
       .finally(() => {
