@@ -13,20 +13,11 @@ import type { Capture } from './capture.js';
 import { captureStatic, parseStatic } from './static-parse.js';
 import { Naming } from './naming.js';
 import type { RefIndex, Refable } from './ref-index.js';
-import { newNode } from './node-factory.js';
+import { newNode, type NodeSeed } from './node-factory.js';
 import type { PartialParseCache } from './partial-parse.js';
 
-export interface SqlNodeSeed {
-  uniqueId: string;
-  name: string;
-  path: string;
-  originalFilePath: string;
-  fqn: string[];
-  rawCode: string;
-  checksum: string;
-  template: string;
-  location: SourceLocation;
-}
+/** A node's identity and text; `template` is what renders (a snapshot block's SQL, else the file). */
+export type SqlNodeSeed = Omit<NodeSeed, 'resourceType' | 'packageName' | 'patch'> & { template: string };
 
 export interface SqlNodeExtra {
   schemaYamlConfig?: Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Public surface of project loading. Everything outside src/project imports from here.
 export type * from './loaded-project.js';
 export { loadProject, loadProjectShell, loadProjectContents } from './load-project.js';
-export type { ProjectShell, PackageShell } from './load-project.js';
+export type { ProjectShell } from './load-project.js';
 export { PackageFileIndex, sha256 } from './read-files.js';
 export type { FileStat } from './read-files.js';
 export { installPackages } from './packages.js';

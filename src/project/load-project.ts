@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { discoverFiles, resourceFolders } from './discover.js';
-import type { LoadedPackage, LoadedProject, LoadProjectOptions, LoadWarning, ProjectConfig } from './loaded-project.js';
+import type { LoadedPackage, LoadedProject, LoadProjectOptions, LoadWarning, PackageShell, ProjectConfig } from './loaded-project.js';
+
+export type { PackageShell } from './loaded-project.js';
 import { readPackageList } from './packages.js';
 import { resolveTarget } from './profiles.js';
 import { readDbtProjectFile } from './project-file.js';
@@ -38,16 +40,6 @@ async function loadPackage(
   return { ...shell, ...files, ...content };
 }
 
-/** A package before its files are read: its dbt_project.yml and the files under its resource folders. */
-export interface PackageShell {
-  name: string;
-  rootDir: string;
-  isRoot: boolean;
-  displayPrefix: string;
-  project: ProjectConfig;
-  /** Every file under the package's resource folders, with size and mtime. */
-  fileIndex: PackageFileIndex;
-}
 
 /** The project before any resource file is read: configs, target, packages and their file lists. */
 export interface ProjectShell extends Omit<LoadedProject, 'root' | 'packages'> {

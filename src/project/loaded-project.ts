@@ -406,7 +406,8 @@ export interface SchemaContent {
   tests: GenericTestInstance[];
 }
 
-export interface LoadedPackage extends PackageFiles, SchemaContent {
+/** A package before its files are read: its dbt_project.yml and the files under its resource folders. */
+export interface PackageShell {
   name: string;
   /** Absolute path of the package root. */
   rootDir: string;
@@ -417,6 +418,8 @@ export interface LoadedPackage extends PackageFiles, SchemaContent {
   /** Every file under the package's resource folders, with size and mtime (for partial parsing). */
   fileIndex: PackageFileIndex;
 }
+
+export interface LoadedPackage extends PackageShell, PackageFiles, SchemaContent {}
 
 /** Packages named in packages.yml that martflow provides natively (dbt_utils, dbt_expectations). */
 export interface BuiltinPackage {

@@ -495,10 +495,13 @@ class FastParser {
     return value;
   }
 
-  /** A plain scalar in block context, possibly continued on more-indented lines; consumes its lines. */
-  private plain(owner: number): unknown {
+  /**
+   * One line of a plain scalar from `from`: `i` where the line (or a comment) ends, `e` the end of its
+   * text without trailing spaces. A `: ` inside means a mapping the fast reader does not take here.
+   */
+  private plainLine(from: number): { i: number; e: number; comment: boolean } {
     const src = this.src;
-    let i = this.pos;
+    let i = from;
     let comment = false;
     for (; i < this.len; i++) {
       const ch = src.charCodeAt(i);
@@ -511,6 +514,13 @@ class FastParser {
     }
     let e = i;
     while (src.charCodeAt(e - 1) === SPACE) e--;
+    return { i, e, comment };
+  }
+
+  /** A plain scalar in block context, possibly continued on more-indented lines; consumes its lines. */
+  private plain(owner: number): unknown {
+    const src = this.src;
+    let { i, e, comment } = this.plainLine(this.pos);
     let text = src.slice(this.pos, e);
     this.pos = i;
     this.endLine();
@@ -543,17 +553,7 @@ class FastParser {
       }
       const c = src.charCodeAt(p);
       if (isIndicator(c) || (ind === 0 && this.isDocMarker(p))) throw DECLINE;
-      for (i = p; i < this.len; i++) {
-        const ch = src.charCodeAt(i);
-        if (ch === LF) break;
-        if (ch === COLON && this.spaceOrEnd(i + 1)) throw DECLINE;
-        if (ch === HASH && src.charCodeAt(i - 1) === SPACE) {
-          comment = true;
-          break;
-        }
-      }
-      e = i;
-      while (src.charCodeAt(e - 1) === SPACE) e--;
+      ({ i, e, comment } = this.plainLine(p));
       text += (blanks > 0 ? '\n'.repeat(blanks) : ' ') + src.slice(p, e);
       this.pos = i;
       this.endLine();
