@@ -81,8 +81,10 @@ async function runCommand(spec: CommandSpec, command: Command): Promise<number> 
   try {
     const { toGlobalOptions } = await import('./global-options.js');
     const global = toGlobalOptions(raw);
-    // Start reading the stored parse (default target folder) while the command's modules load.
-    void import('../parse/prefetch.js').then((m) => m.readStoredParse(join(global.projectDir, 'target')));
+    // Start reading the stored parse (default target folder) while the command's modules load; the
+    // whole of it only for commands that build the manifest (parse and ls patch or read pieces).
+    const withData = spec.name !== 'parse' && spec.name !== 'ls';
+    void import('../parse/prefetch.js').then((m) => m.readStoredParse(join(global.projectDir, 'target'), withData));
     logger = new Logger({ format: global.logFormat, quiet: global.quiet, color: global.color, debug: global.debug });
     const ctx: CommandContext = { global, logger, signal: controller.signal };
     const args = command.processedArgs.flat().filter((a): a is string => typeof a === 'string');

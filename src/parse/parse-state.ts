@@ -5,7 +5,7 @@
 // src/parse/reparse.ts decides from it what must be parsed again; everything else is reused byte for
 // byte, so a re-parse never has to hold 20,000 node objects.
 import { randomBytes, createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { forgetStoredParse, readStoredParse, STATE_DATA_FILE, STATE_INDEX_FILE } from './prefetch.js';
 import { overwriteFile, overwriteFileAsync } from '../util/overwrite-file.js';
 import { join } from 'node:path';
@@ -25,6 +25,23 @@ const FORMAT = 2;
 /** The dbt macros whose override changes how nodes are built: ref/source/config and the naming macros. */
 export const BUILD_MACROS = ['ref', 'source', 'config', 'generate_schema_name', 'generate_alias_name', 'generate_database_name'];
 export { STATE_INDEX_FILE, STATE_DATA_FILE };
+/** Beside the stored parse: where manifest.json stood when the stored parse last wrote it. */
+export const STATE_MANIFEST_FILE = 'partial_parse.manifest.json';
+
+interface WrittenManifest {
+  size: number;
+  mtimeMs: number;
+  /** Byte length of the metadata JSON (a patch needs the new one to be as long). */
+  metadataLength: number;
+  /** The selectors section as written. */
+  selectors: string;
+  /** Where the first node entry starts. */
+  nodesStart: number;
+}
+
+/** manifest.json starts `{"metadata":` then the metadata, then `,"nodes":{`. */
+const METADATA_AT = Buffer.byteLength('{"metadata":');
+const NODES_OPEN = ',"nodes":{';
 /** A file whose mtime is this close to the last parse may have changed within the same tick: re-read it. */
 const RACY_MS = 2000;
 
@@ -136,9 +153,23 @@ export class ParseState {
   private constructor(
     readonly dir: string,
     readonly index: StateIndex,
-    /** The data file: the header line, then the fragments. */
-    private data: Buffer,
-  ) {}
+    /** The data file (the header line, then the fragments); null until something needs all of it. */
+    private data: Buffer | null,
+    /** Starts (or joins) reading the data file in the background, when `data` is null. */
+    private readonly dataRead?: () => Promise<Buffer | null>,
+  ) {
+    this.base = data ? data.length : index.dataLength;
+  }
+
+  /** Nodes replaced by this invocation, with the length their entry had (for patching manifest.json). */
+  private readonly replaced: { i: number; oldEntryLength: number }[] = [];
+  /** Whether a replaced node's dependencies changed (then parent_map and child_map change too). */
+  private mapsChanged = false;
+
+  /** Length of the data file as loaded: offsets at or past it are in `tail` (this invocation's). */
+  private base: number;
+  /** An open descriptor of the data file, for reading a few ranges without loading it all. */
+  private fd: number | null = null;
 
   /** unique_id → index into nodes then members (built on first use). */
   private positions: Map<string, number> | null = null;
@@ -166,15 +197,124 @@ export class ParseState {
   static loadInBackground(targetDir: string): (hash: string) => Promise<ParseState | null> {
     const files = readStoredParse(targetDir);
     return async (hash) => {
-      const read = await files;
+      const indexText = await files.index;
       forgetStoredParse(targetDir);
-      if (!read) return null;
+      if (!indexText) return null;
       try {
-        return ParseState.check(targetDir, read[0], read[1], hash);
+        // The data file goes on loading in the background; a few ranges are read directly meanwhile.
+        const index = JSON.parse(indexText) as StateIndex;
+        if (index.format !== FORMAT || index.version !== VERSION || index.hash !== hash) return null;
+        const path = join(targetDir, STATE_DATA_FILE);
+        const fd = openSync(path, 'r');
+        const header = Buffer.alloc(index.dataId.length);
+        readSync(fd, header, 0, header.length, 0);
+        if (fstatSync(fd).size !== index.dataLength || header.toString('latin1') !== index.dataId) {
+          closeSync(fd);
+          return null;
+        }
+        const state = new ParseState(targetDir, index, null, files.data);
+        state.fd = fd;
+        return state;
       } catch {
         return null;
       }
     };
+  }
+
+  /** All of the data file (waits for nothing: reads it now when the background read has not finished). */
+  private loaded(): Buffer {
+    if (!this.data) {
+      const data = readFileSync(join(this.dir, STATE_DATA_FILE));
+      if (data.length !== this.base) throw new Error('the stored parse changed while it was read');
+      this.data = data;
+    }
+    return this.data;
+  }
+
+  /** Resolves once the whole data file is in memory (commands that build the manifest wait for it). */
+  async dataLoaded(): Promise<void> {
+    if (this.data || !this.dataRead) return;
+    const b = await this.dataRead();
+    if (b && !this.data && b.length === this.base) this.data = b;
+  }
+
+  /** Closes the data file (a long-running process opens many workspaces). */
+  dispose(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /**
+   * Writes manifest.json. When the file is still the one this stored parse wrote last (same size and
+   * mtime, recorded beside it) and at most one node changed, with the same dependencies, only the
+   * metadata and the bytes from that node on are rewritten; otherwise the whole file.
+   */
+  writeManifest(targetDir: string, metadata: Manifest['metadata'], selectors: Manifest['selectors']): string {
+    mkdirSync(targetDir, { recursive: true });
+    const path = join(targetDir, 'manifest.json');
+    const sidecar = join(this.dir, STATE_MANIFEST_FILE);
+    const metadataJson = Buffer.from(JSON.stringify(metadata), 'utf8');
+    const selectorsJson = JSON.stringify(selectors);
+    const written = this.patchable(path, sidecar, metadataJson.length, selectorsJson);
+    if (written) this.patchManifest(path, written, metadataJson);
+    else overwriteFile(path, this.manifestParts(metadata, selectors));
+    const after = statSync(path);
+    const record: WrittenManifest = {
+      size: after.size,
+      mtimeMs: after.mtimeMs,
+      metadataLength: metadataJson.length,
+      selectors: selectorsJson,
+      nodesStart: METADATA_AT + metadataJson.length + NODES_OPEN.length,
+    };
+    try {
+      writeFileSync(sidecar, JSON.stringify(record));
+    } catch {
+      // without the record the next write is a whole one
+    }
+    return path;
+  }
+
+  /** manifest.json will be written from manifest objects (compiled code and all): it can no longer be patched. */
+  forgetManifest(): void {
+    rmSync(join(this.dir, STATE_MANIFEST_FILE), { force: true });
+  }
+
+  private patchable(path: string, sidecar: string, metadataLength: number, selectors: string): WrittenManifest | null {
+    if (this.fresh || this.mapsChanged || this.replaced.length > 1) return null;
+    try {
+      const record = JSON.parse(readFileSync(sidecar, 'utf8')) as WrittenManifest;
+      const now = statSync(path);
+      const same = now.size === record.size && now.mtimeMs === record.mtimeMs && record.metadataLength === metadataLength && record.selectors === selectors;
+      return same ? record : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Rewrites the metadata in place and, when a node was replaced, its entry and everything after it. */
+  private patchManifest(path: string, written: WrittenManifest, metadataJson: Buffer): void {
+    const fd = openSync(path, 'r+');
+    try {
+      writeSync(fd, metadataJson, 0, metadataJson.length, METADATA_AT);
+      const change = this.replaced[0];
+      if (!change) return;
+      const { at } = this.index.nodes;
+      const count = at.length / 3;
+      let start = written.nodesStart;
+      for (let j = 0; j < change.i; j++) start += at[3 * j + 2]! + at[3 * j + 1]! + 1;
+      const last = change.i === count - 1;
+      // The last entry of "nodes" has no comma after it, in the old file and the new one.
+      const oldEnd = start + change.oldEntryLength - (last ? 1 : 0);
+      const suffix = Buffer.alloc(written.size - oldEnd);
+      readSync(fd, suffix, 0, suffix.length, oldEnd);
+      const [offset, length, keyLength] = this.nodeAt(change.i);
+      const entry = this.slice([offset - keyLength, keyLength + length + (last ? 0 : 1)]);
+      writeSync(fd, entry, 0, entry.length, start);
+      writeSync(fd, suffix, 0, suffix.length, start + entry.length);
+      ftruncateSync(fd, start + entry.length + suffix.length);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private static check(targetDir: string, indexText: string, data: Buffer, hash: string): ParseState | null {
@@ -290,10 +430,21 @@ export class ParseState {
   private slice(range: Range): Buffer {
     const [offset, length] = range;
     const end = offset + length;
-    const base = this.data.length;
+    const base = this.base;
     if (offset >= base) return this.tail.subarray(offset - base, end - base);
-    if (end <= base) return this.data.subarray(offset, end);
-    return Buffer.concat([this.data.subarray(offset), this.tail.subarray(0, end - base)]);
+    const stored = end <= base ? this.stored(offset, end) : this.stored(offset, base);
+    return end <= base ? stored : Buffer.concat([stored, this.tail.subarray(0, end - base)]);
+  }
+
+  /** Bytes [start, end) of the data file: from memory when loaded, else read directly (a small range). */
+  private stored(start: number, end: number): Buffer {
+    if (this.data) return this.data.subarray(start, end);
+    if (this.fd !== null && end - start < 1 << 20) {
+      const b = Buffer.alloc(end - start);
+      readSync(this.fd, b, 0, b.length, start);
+      return b;
+    }
+    return this.loaded().subarray(start, end);
   }
 
   /** Number of nodes. */
@@ -313,9 +464,10 @@ export class ParseState {
     const nodes = this.index.nodes;
     const key = `${JSON.stringify(node.unique_id)}:`;
     const b = Buffer.from(`${key}${JSON.stringify(node)},`, 'utf8');
-    const offset = this.data.length + this.tail.length;
+    const offset = this.base + this.tail.length;
     this.tail = Buffer.concat([this.tail, b]);
     const [, oldLength, oldKey] = this.nodeAt(i);
+    this.replaced.push({ i, oldEntryLength: oldKey + oldLength + 1 });
     this.index.liveBytes += b.length - (oldLength + oldKey + 1);
     const keyLength = Buffer.byteLength(key);
     nodes.at[3 * i] = offset + keyLength;
@@ -331,6 +483,7 @@ export class ParseState {
     if (JSON.stringify(deps) !== JSON.stringify(nodes.deps[i])) {
       nodes.deps[i] = deps;
       this.index.maps = null;
+      this.mapsChanged = true;
     }
   }
 
@@ -417,7 +570,7 @@ export class ParseState {
     });
     for (const list of Object.values(child)) list.sort(compareIds);
     const b = Buffer.from(`"parent_map":${JSON.stringify(parent)},"child_map":${JSON.stringify(child)}`, 'utf8');
-    this.index.maps = [this.data.length + this.tail.length, b.length];
+    this.index.maps = [this.base + this.tail.length, b.length];
     this.tail = Buffer.concat([this.tail, b]);
     return b;
   }
@@ -485,15 +638,15 @@ export class ParseState {
     try {
       mkdirSync(this.dir, { recursive: true });
       const dataPath = join(this.dir, STATE_DATA_FILE);
-      this.mapsJson(); // stored with the state, so the next invocation need not rebuild them
-      if (this.fresh && this.tail.length === 0) await overwriteFileAsync(dataPath, [this.data]);
-      else if (this.fresh || this.data.length + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
+      if (!this.index.maps) this.mapsJson(); // stored with the state, so the next invocation need not rebuild them
+      if (this.fresh && this.tail.length === 0) await overwriteFileAsync(dataPath, [this.loaded()]);
+      else if (this.fresh || this.base + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
       else if (this.tail.length > this.tailSaved) {
         appendFileSync(dataPath, this.tail.subarray(this.tailSaved));
         this.tailSaved = this.tail.length;
       }
       this.fresh = false;
-      this.index.dataLength = this.data.length + this.tail.length;
+      this.index.dataLength = this.base + this.tail.length;
       this.index.writtenAt = Date.now();
       overwriteFile(join(this.dir, STATE_INDEX_FILE), [Buffer.from(JSON.stringify(this.index), 'utf8')]);
     } catch {
@@ -503,6 +656,7 @@ export class ParseState {
 
   /** Rewrites the data file with only the live fragments, under a new id. */
   private compact(dataPath: string): void {
+    this.loaded();
     const dataId = randomBytes(16).toString('hex') + '\n';
     const chunks: Buffer[] = [Buffer.from(dataId, 'latin1')];
     let offset = chunks[0]!.length;
@@ -523,6 +677,7 @@ export class ParseState {
     for (const s of SECTIONS) this.index.sections[s] = move(this.index.sections[s]);
     this.index.locations = move(this.index.locations);
     this.data = Buffer.concat(chunks);
+    this.base = this.data.length;
     this.tail = Buffer.alloc(0);
     this.tailSaved = 0;
     this.index.dataId = dataId;

@@ -7,19 +7,35 @@ import { join, resolve } from 'node:path';
 export const STATE_INDEX_FILE = 'partial_parse.index.json';
 export const STATE_DATA_FILE = 'partial_parse.nodes';
 
-export type StoredParseFiles = Promise<[string, Buffer] | null>;
+/**
+ * The index (small, needed at once) and the data file (large: read only when a command will build the
+ * manifest objects or write a whole manifest; a re-parse that patches manifest.json never reads it).
+ */
+export interface StoredParseFiles {
+  index: Promise<string | null>;
+  /** Starts reading the data file, or joins the read already started. */
+  data: () => Promise<Buffer | null>;
+}
 
 /** A read ahead is used only this soon after it started (a long-running process reads afresh). */
 const FRESH_MS = 5000;
 const started = new Map<string, { files: StoredParseFiles; at: number }>();
 
-/** Starts reading the stored parse in `targetDir`, or joins a read started moments ago; null when there is none. */
-export function readStoredParse(targetDir: string): StoredParseFiles {
+/** Starts reading the stored parse's index in `targetDir` (and its data when `withData`), or joins a read started moments ago. */
+export function readStoredParse(targetDir: string, withData = false): StoredParseFiles {
   const dir = resolve(targetDir);
   const ahead = started.get(dir);
-  if (ahead && performance.now() - ahead.at < FRESH_MS) return ahead.files;
-  const files: StoredParseFiles = Promise.all([readFile(join(dir, STATE_INDEX_FILE), 'utf8'), readFile(join(dir, STATE_DATA_FILE))]).catch(() => null);
-  started.set(dir, { files, at: performance.now() });
+  let files: StoredParseFiles;
+  if (ahead && performance.now() - ahead.at < FRESH_MS) files = ahead.files;
+  else {
+    let data: Promise<Buffer | null> | null = null;
+    files = {
+      index: readFile(join(dir, STATE_INDEX_FILE), 'utf8').catch(() => null),
+      data: () => (data ??= readFile(join(dir, STATE_DATA_FILE)).catch(() => null)),
+    };
+    started.set(dir, { files, at: performance.now() });
+  }
+  if (withData) void files.data();
   return files;
 }
 

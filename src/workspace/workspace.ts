@@ -17,7 +17,7 @@ import { createYamlRenderer } from './yaml-renderer.js';
 import type { GlobalOptions } from '../cli/global-options.js';
 import type { Logger } from '../cli/logger.js';
 import { ErrorCollector, UserError } from '../util/errors.js';
-import { manifestMetadata, writeArtifactBytes, writeManifest } from '../artifacts/manifest.js';
+import { manifestMetadata, writeManifest } from '../artifacts/manifest.js';
 
 export interface OpenOptions {
   /** Open a warehouse connection (run, build, compile with run_query, show, debug). */
@@ -141,6 +141,8 @@ export class Workspace {
       const render = options.render ?? true;
       const reparsed = stored ? await reparseOrExplain({ shell, state: stored, env: envBase, targetDatabase, render }) : 'no stored parse for this project, target and vars';
       if (stored && typeof reparsed !== 'string') {
+        // Commands that build the manifest objects need the whole stored parse: wait for its read.
+        if (render) await stored.dataLoaded();
         logger.debug(`re-parsed ${reparsed.rebuilt} changed node${reparsed.rebuilt === 1 ? '' : 's'}; the rest of the stored parse is reused`);
         const saving = stored.save();
         for (const w of reparsed.project.warnings) logWarning(logger, w);
@@ -190,12 +192,16 @@ export class Workspace {
 
   /** Writes target/manifest.json: the stored bytes while no command has changed the manifest. */
   writeManifest(): string {
-    if (this.handedOut && this.parsed) return writeManifest(this.targetDir, this.parsed);
-    return writeArtifactBytes(this.targetDir, 'manifest.json', this.state.manifestParts(this.metadata, selectorsOf(this.project)));
+    if (this.handedOut && this.parsed) {
+      this.state.forgetManifest();
+      return writeManifest(this.targetDir, this.parsed);
+    }
+    return this.state.writeManifest(this.targetDir, this.metadata, selectorsOf(this.project));
   }
 
   async close(): Promise<void> {
     await this.saving;
+    this.state.dispose();
     await this.adapter?.close();
   }
 }

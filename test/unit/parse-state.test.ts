@@ -132,4 +132,33 @@ describe('stored parse', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('manifest.json is patched in place after one replaced node (first, middle, last) and equals a whole write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
+    try {
+      const nodes = [node('a', []), node('b', ['model.p.a']), node('c', ['model.p.b'])];
+      let want = manifestOf(nodes.map((n) => structuredClone(n)));
+      want.metadata = { ...want.metadata, invocation_id: 'run-9' } as Manifest['metadata'];
+      const first = fresh(dir, want);
+      first.writeManifest(dir, want.metadata, want.selectors);
+      await first.save();
+      const manifestText = () => readFileSync(join(dir, 'manifest.json'), 'utf8');
+      assert.equal(manifestText(), expected(want));
+      for (const [i, name, deps] of [[2, 'c', ['model.p.b']], [0, 'a', []], [1, 'b', ['model.p.a']]] as [number, string, string[]][]) {
+        const s = await ParseState.loadInBackground(dir)(HASH);
+        assert.ok(s);
+        const replacement = node(name, deps, { raw_code: `select ${i} -- ${'longer '.repeat(i + 1)}` });
+        s.replaceNode(i, structuredClone(replacement));
+        nodes[i] = replacement;
+        want = manifestOf(nodes.map((n) => structuredClone(n)));
+        want.metadata = { ...want.metadata, invocation_id: `run-${i}` } as Manifest['metadata'];
+        s.writeManifest(dir, want.metadata, want.selectors);
+        await s.save();
+        s.dispose();
+        assert.equal(manifestText(), expected(want), `after replacing ${name}`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
