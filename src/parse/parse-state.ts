@@ -1,153 +1,28 @@
 // The parse state kept between invocations, so that a project whose files barely changed is not
 // parsed again. After a parse, every manifest entry is stored serialized (target/partial_parse.nodes)
 // with an index (target/partial_parse.index.json) that records the size, mtime and checksum of every
-// project file and, per node, the file it came from, its refs and its resolved dependencies.
-// src/parse/reparse.ts decides from it what must be parsed again; everything else is reused byte for
+// project file and, per node, the file it came from, its refs and its resolved dependencies
+// (state-format.ts; state-build.ts writes it from a parsed manifest; manifest-patch.ts patches
+// manifest.json in place). src/parse/reparse.ts decides from it what must be parsed again; everything else is reused byte for
 // byte, so a re-parse never has to hold 20,000 node objects.
-import { randomBytes, createHash } from 'node:crypto';
-import { appendFileSync, closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { forgetStoredParse, readStoredParse, STATE_DATA_FILE, STATE_INDEX_FILE } from './prefetch.js';
 import { overwriteFile, overwriteFileAsync } from '../util/overwrite-file.js';
-import { join } from 'node:path';
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
-import type { LoadWarning, NodePatch } from '../project/loaded-project.js';
-import { walkResourceFolders, type ProjectShell } from '../project/load-project.js';
+import type { NodePatch } from '../project/loaded-project.js';
 import type { FileStat } from '../project/read-files.js';
-import type { SourceLocation } from '../util/errors.js';
 import { compareIds } from '../graph/parent-child-maps.js';
-import { internalMacroFileStats } from './global-project.js';
-import { VERSION } from '../version.js';
+import { RACY_MS, SECTIONS, hideLocation, parseIndex, setHidden, type Locations, type Range, type Section, type StateIndex } from './state-format.js';
+import { serializeManifest, type StateInputs } from './state-build.js';
+import { patchManifestFile, recordWrittenManifest, writtenManifest, type EntryChange } from './manifest-patch.js';
 
-const REFABLE = new Set(['model', 'seed', 'snapshot']);
-
-const FORMAT = 2;
-
-/** The dbt macros whose override changes how nodes are built: ref/source/config and the naming macros. */
-export const BUILD_MACROS = ['ref', 'source', 'config', 'generate_schema_name', 'generate_alias_name', 'generate_database_name'];
+export { BUILD_MACROS, projectFiles, stateHash } from './state-format.js';
+export type { NodeColumns, FileColumns, StateIndex, Range } from './state-format.js';
 export { STATE_INDEX_FILE, STATE_DATA_FILE };
 /** Beside the stored parse: where manifest.json stood when the stored parse last wrote it. */
 export const STATE_MANIFEST_FILE = 'partial_parse.manifest.json';
-
-interface WrittenManifest {
-  size: number;
-  mtimeMs: number;
-  /** Byte length of the metadata JSON (a patch needs the new one to be as long). */
-  metadataLength: number;
-  /** The selectors section as written. */
-  selectors: string;
-  /** Where the first node entry starts. */
-  nodesStart: number;
-}
-
-/** manifest.json starts `{"metadata":` then the metadata, then `,"nodes":{`. */
-const METADATA_AT = Buffer.byteLength('{"metadata":');
-const NODES_OPEN = ',"nodes":{';
-/** A file whose mtime is this close to the last parse may have changed within the same tick: re-read it. */
-const RACY_MS = 2000;
-
-/** Byte range [offset, length] in the data file. */
-export type Range = [number, number];
-
-/**
- * Per-node data, column by column: 20,000 small objects cost several times more to read, write and
- * collect than a few arrays. Node i is ids[i]; its numbers are at at[3i..3i+2], patches[2i..2i+1].
- */
-export interface NodeColumns {
-  ids: string[];
-  /**
-   * Per node: offset of its JSON in the data file, its length, and the length of the `"<id>":` before
-   * it. The data file holds the whole entry `"<id>":{…},`, so manifest.json copies runs of adjacent
-   * entries at once.
-   */
-  at: number[];
-  /** resource_type per node. */
-  types: ManifestNode['resource_type'][];
-  /** depends_on.nodes per node: indexes into ids then members, or the unique_id of anything else. */
-  deps: (number | string)[][];
-  /** Models, seeds and snapshots (what ref() resolves to): name and package; null for other nodes. */
-  names: (string | null)[];
-  packages: (string | null)[];
-  /** Versioned nodes: index → [version, latest_version]. */
-  versions: Record<number, [string | number, string | number | null]>;
-  /** original_file_path of nodes built from their own SQL file alone (models, analyses, singular tests): re-parsable alone; null for others. */
-  files: (string | null)[];
-  /** Per node: the range of its schema YAML entry, or -1, 0. */
-  patches: number[];
-  /** Nodes whose render read environment variables: index → the values then. */
-  envVars: Record<number, Record<string, string | null>>;
-}
-
-/** Size, mtime and checksum of every project file, column by column. */
-export interface FileColumns {
-  paths: string[];
-  sizes: number[];
-  mtimes: number[];
-  /** sha256, or null when the parse did not read the file. */
-  checksums: (string | null)[];
-}
-
-/** Manifest sections stored whole (everything but metadata, nodes, selectors and the maps). */
-const SECTIONS = ['sources', 'macros', 'docs', 'exposures', 'metrics', 'groups', 'disabled', 'group_map', 'saved_queries', 'semantic_models', 'unit_tests'] as const;
-type Section = (typeof SECTIONS)[number];
-
-/** martflow-only fields of manifest entries: kept in the state, left out of manifest.json. */
-interface Locations {
-  nodes: Record<string, SourceLocation>;
-  sources: Record<string, SourceLocation>;
-  macros: Record<string, SourceLocation>;
-  exposures: Record<string, SourceLocation>;
-  unit_tests: Record<string, SourceLocation>;
-  disabled: Record<string, (SourceLocation | undefined)[]>;
-}
-
-export interface StateIndex {
-  format: number;
-  version: string;
-  /** Written at the start of the data file too: an index never reads another data file. */
-  dataId: string;
-  hash: string;
-  writtenAt: number;
-  /** Environment variables schema YAML read while it was rendered, with their values then. */
-  yamlEnvVars: Record<string, string | null>;
-  /** Every project file (project-relative paths). */
-  files: FileColumns;
-  nodes: NodeColumns;
-  /** Sources, exposures, unit tests… with their dependencies, in parent_map order. */
-  members: [string, (number | string)[]][];
-  sections: Record<Section, Range>;
-  /** `"parent_map":{…},"child_map":{…}`, or null when dependencies changed since it was written. */
-  maps: Range | null;
-  locations: Range;
-  disabledNames: string[];
-  warnings: LoadWarning[];
-  /** Which of BUILD_MACROS the project overrides (macro files cannot change without a whole parse). */
-  overridden: string[];
-  liveBytes: number;
-  /** Length of the data file when the index was written: a shorter or longer file is not this state's. */
-  dataLength: number;
-}
-
-/** Everything outside the project's resource files that a parse depends on. */
-export function stateHash(shell: ProjectShell, targetDatabase: string | null, adapterType: string): string {
-  const h = createHash('sha256');
-  h.update(`${VERSION}\0${targetDatabase}\0${adapterType}\0`);
-  for (const [path, stat] of internalMacroFileStats()) h.update(`${path}:${stat.size}:${stat.mtimeMs}\0`);
-  for (const pkg of shell.packages) h.update(`${pkg.name}\0${pkg.rootDir}\0${JSON.stringify(pkg.project)}\0`);
-  h.update(JSON.stringify(shell.builtinPackages));
-  h.update(JSON.stringify(shell.cliVars));
-  h.update(JSON.stringify(shell.target));
-  return h.digest('hex');
-}
-
-/** Every file under the packages' resource folders, by project-relative path. */
-export function projectFiles(shell: ProjectShell): Map<string, FileStat> {
-  const out = new Map<string, FileStat>();
-  for (const pkg of shell.packages) {
-    walkResourceFolders(pkg);
-    for (const [path, stat] of pkg.fileIndex.all()) out.set(pkg.displayPrefix + path, stat);
-  }
-  return out;
-}
 
 export class ParseState {
   private constructor(
@@ -202,8 +77,8 @@ export class ParseState {
       if (!indexText) return null;
       try {
         // The data file goes on loading in the background; a few ranges are read directly meanwhile.
-        const index = JSON.parse(indexText) as StateIndex;
-        if (index.format !== FORMAT || index.version !== VERSION || index.hash !== hash) return null;
+        const index = parseIndex(indexText, hash);
+        if (!index) return null;
         const path = join(targetDir, STATE_DATA_FILE);
         const fd = openSync(path, 'r');
         const header = Buffer.alloc(index.dataId.length);
@@ -252,25 +127,14 @@ export class ParseState {
   writeManifest(targetDir: string, metadata: Manifest['metadata'], selectors: Manifest['selectors']): string {
     mkdirSync(targetDir, { recursive: true });
     const path = join(targetDir, 'manifest.json');
-    const sidecar = join(this.dir, STATE_MANIFEST_FILE);
+    const recordPath = join(this.dir, STATE_MANIFEST_FILE);
     const metadataJson = Buffer.from(JSON.stringify(metadata), 'utf8');
     const selectorsJson = JSON.stringify(selectors);
-    const written = this.patchable(path, sidecar, metadataJson.length, selectorsJson);
-    if (written) this.patchManifest(path, written, metadataJson);
+    const patchable = !this.fresh && !this.mapsChanged && this.replaced.length <= 1;
+    const written = patchable ? writtenManifest(path, recordPath, metadataJson.length, selectorsJson) : null;
+    if (written) patchManifestFile(path, written, metadataJson, this.entryChange(written.nodesStart));
     else overwriteFile(path, this.manifestParts(metadata, selectors));
-    const after = statSync(path);
-    const record: WrittenManifest = {
-      size: after.size,
-      mtimeMs: after.mtimeMs,
-      metadataLength: metadataJson.length,
-      selectors: selectorsJson,
-      nodesStart: METADATA_AT + metadataJson.length + NODES_OPEN.length,
-    };
-    try {
-      writeFileSync(sidecar, JSON.stringify(record));
-    } catch {
-      // without the record the next write is a whole one
-    }
+    recordWrittenManifest(path, recordPath, metadataJson.length, selectorsJson);
     return path;
   }
 
@@ -279,143 +143,30 @@ export class ParseState {
     rmSync(join(this.dir, STATE_MANIFEST_FILE), { force: true });
   }
 
-  private patchable(path: string, sidecar: string, metadataLength: number, selectors: string): WrittenManifest | null {
-    if (this.fresh || this.mapsChanged || this.replaced.length > 1) return null;
-    try {
-      const record = JSON.parse(readFileSync(sidecar, 'utf8')) as WrittenManifest;
-      const now = statSync(path);
-      const same = now.size === record.size && now.mtimeMs === record.mtimeMs && record.metadataLength === metadataLength && record.selectors === selectors;
-      return same ? record : null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** Rewrites the metadata in place and, when a node was replaced, its entry and everything after it. */
-  private patchManifest(path: string, written: WrittenManifest, metadataJson: Buffer): void {
-    const fd = openSync(path, 'r+');
-    try {
-      writeSync(fd, metadataJson, 0, metadataJson.length, METADATA_AT);
-      const change = this.replaced[0];
-      if (!change) return;
-      const { at } = this.index.nodes;
-      const count = at.length / 3;
-      let start = written.nodesStart;
-      for (let j = 0; j < change.i; j++) start += at[3 * j + 2]! + at[3 * j + 1]! + 1;
-      const last = change.i === count - 1;
-      // The last entry of "nodes" has no comma after it, in the old file and the new one.
-      const oldEnd = start + change.oldEntryLength - (last ? 1 : 0);
-      const suffix = Buffer.alloc(written.size - oldEnd);
-      readSync(fd, suffix, 0, suffix.length, oldEnd);
-      const [offset, length, keyLength] = this.nodeAt(change.i);
-      const entry = this.slice([offset - keyLength, keyLength + length + (last ? 0 : 1)]);
-      writeSync(fd, entry, 0, entry.length, start);
-      writeSync(fd, suffix, 0, suffix.length, start + entry.length);
-      ftruncateSync(fd, start + entry.length + suffix.length);
-    } finally {
-      closeSync(fd);
-    }
+  /** Where the node this invocation replaced stands in manifest.json, and its new entry; null when none. */
+  private entryChange(nodesStart: number): EntryChange | null {
+    const change = this.replaced[0];
+    if (!change) return null;
+    const { at } = this.index.nodes;
+    let start = nodesStart;
+    for (let j = 0; j < change.i; j++) start += at[3 * j + 2]! + at[3 * j + 1]! + 1;
+    // The last entry of "nodes" has no comma after it, in the old file and the new one.
+    const last = change.i === at.length / 3 - 1;
+    const [offset, length, keyLength] = this.nodeAt(change.i);
+    return { start, oldLength: change.oldEntryLength - (last ? 1 : 0), entry: this.slice([offset - keyLength, keyLength + length + (last ? 0 : 1)]) };
   }
 
   private static check(targetDir: string, indexText: string, data: Buffer, hash: string): ParseState | null {
-    const index = JSON.parse(indexText) as StateIndex;
-    if (index.format !== FORMAT || index.version !== VERSION || index.hash !== hash) return null;
+    const index = parseIndex(indexText, hash);
+    if (!index) return null;
     if (data.length !== index.dataLength || data.subarray(0, index.dataId.length).toString('latin1') !== index.dataId) return null;
     return new ParseState(targetDir, index, data);
   }
 
   /** The state of a manifest the full parse just built. */
-  static fromManifest(targetDir: string, manifest: Manifest, input: {
-    hash: string;
-    files: Map<string, FileStat>;
-    checksums: Map<string, string>;
-    nodeInputs: Map<string, { patch?: NodePatch; envVars?: Record<string, string | null> }>;
-    yamlEnvVars: Record<string, string | null>;
-    disabledNames: string[];
-    warnings: LoadWarning[];
-    overridden: string[];
-  }): ParseState {
-    const dataId = randomBytes(16).toString('hex') + '\n';
-    // Pieces are kept as strings and encoded once at the end (40,000 small encodings cost more).
-    const texts: string[] = [dataId];
-    let offset = dataId.length;
-    const put = (text: string): Range => {
-      texts.push(text);
-      const range: Range = [offset, Buffer.byteLength(text, 'utf8')];
-      offset += range[1];
-      return range;
-    };
-    const putEntry = (id: string, json: string): [number, number, number] => {
-      const key = `${JSON.stringify(id)}:`;
-      const keyLength = Buffer.byteLength(key, 'utf8');
-      const [start, length] = put(`${key}${json},`);
-      return [start + keyLength, length - keyLength - 1, keyLength];
-    };
-    const locations: Locations = { nodes: {}, sources: {}, macros: {}, exposures: {}, unit_tests: {}, disabled: {} };
-    const position = new Map<string, number>();
-    const nodeList = Object.values(manifest.nodes);
-    const otherMembers: { unique_id: string; depends_on?: { nodes?: string[] } }[] = [];
-    for (const group of [manifest.sources, manifest.exposures, manifest.metrics ?? {}, manifest.semantic_models ?? {}, manifest.saved_queries ?? {}, manifest.unit_tests ?? {}]) {
-      otherMembers.push(...(Object.values(group) as typeof otherMembers));
-    }
-    [...nodeList, ...otherMembers].forEach((m, i) => position.set(m.unique_id, i));
-    const depsOf = (ids: string[] | undefined) => (ids ?? []).map((id) => position.get(id) ?? id);
-    const nodes: NodeColumns = { ids: [], at: [], types: [], deps: [], names: [], packages: [], versions: {}, files: [], patches: [], envVars: {} };
-    nodeList.forEach((n, i) => {
-      locations.nodes[n.unique_id] = hideLocation(n)!;
-      const { patch, envVars } = input.nodeInputs.get(n.unique_id) ?? {};
-      nodes.ids.push(n.unique_id);
-      nodes.at.push(...putEntry(n.unique_id, JSON.stringify(n)));
-      nodes.types.push(n.resource_type);
-      nodes.deps.push(depsOf(n.depends_on.nodes));
-      const refable = REFABLE.has(n.resource_type);
-      nodes.names.push(refable ? n.name : null);
-      nodes.packages.push(refable ? n.package_name : null);
-      if (refable && n.version !== null && n.version !== undefined) nodes.versions[i] = [n.version, n.latest_version ?? null];
-      const own = (n.resource_type === 'model' || n.resource_type === 'analysis' || (n.resource_type === 'test' && !n.test_metadata)) && (n.version ?? null) === null;
-      nodes.files.push(own ? n.original_file_path : null);
-      nodes.patches.push(...(own && patch ? put(JSON.stringify(patch)) : [-1, 0]));
-      if (envVars) nodes.envVars[i] = envVars;
-    });
-    for (const key of ['sources', 'macros', 'exposures', 'unit_tests'] as const) {
-      for (const entry of Object.values(manifest[key] ?? {}) as { unique_id: string }[]) {
-        const loc = hideLocation(entry);
-        if (loc) locations[key][entry.unique_id] = loc;
-      }
-    }
-    for (const [id, list] of Object.entries(manifest.disabled)) locations.disabled[id] = (list as object[]).map((e) => hideLocation(e));
-    const sections = {} as Record<Section, Range>;
-    for (const s of SECTIONS) sections[s] = put(JSON.stringify(manifest[s] ?? {}));
-    const locationsRange = put(JSON.stringify(locations));
-    const mapsRange = put(`"parent_map":${JSON.stringify(manifest.parent_map)},"child_map":${JSON.stringify(manifest.child_map)}`);
-    const members: [string, (number | string)[]][] = otherMembers.map((m) => [m.unique_id, depsOf(m.depends_on?.nodes)]);
-    const files: FileColumns = { paths: [], sizes: [], mtimes: [], checksums: [] };
-    for (const [path, stat] of input.files) {
-      files.paths.push(path);
-      files.sizes.push(stat.size);
-      files.mtimes.push(stat.mtimeMs);
-      files.checksums.push(input.checksums.get(path) ?? null);
-    }
-    const index: StateIndex = {
-      format: FORMAT,
-      version: VERSION,
-      dataId,
-      hash: input.hash,
-      writtenAt: 0,
-      yamlEnvVars: input.yamlEnvVars,
-      files,
-      nodes,
-      members,
-      sections,
-      maps: mapsRange,
-      locations: locationsRange,
-      disabledNames: input.disabledNames,
-      warnings: input.warnings,
-      overridden: input.overridden,
-      liveBytes: offset,
-      dataLength: 0,
-    };
-    const state = new ParseState(targetDir, index, Buffer.from(texts.join(''), 'utf8'));
+  static fromManifest(targetDir: string, manifest: Manifest, input: StateInputs): ParseState {
+    const { index, data } = serializeManifest(manifest, input);
+    const state = new ParseState(targetDir, index, data);
     state.fresh = true;
     return state;
   }
@@ -689,16 +440,4 @@ export class ParseState {
   static dataSize(targetDir: string): number {
     return statSync(join(targetDir, STATE_DATA_FILE)).size;
   }
-}
-
-/** Makes `location` non-enumerable (JSON.stringify skips it) and returns it. */
-function hideLocation(entry: object): SourceLocation | undefined {
-  const e = entry as { location?: SourceLocation };
-  const loc = e.location;
-  if (loc !== undefined && Object.prototype.propertyIsEnumerable.call(e, 'location')) setHidden(e, loc);
-  return loc;
-}
-
-function setHidden(entry: object, loc: SourceLocation): void {
-  Object.defineProperty(entry, 'location', { value: loc, enumerable: false, writable: true, configurable: true });
 }

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyProject, martflow, REPO_ROOT } from '../helpers/cli.js';
+import { copyProject, martflow, REPO_ROOT, type Engine as CliEngine } from '../helpers/cli.js';
 import { withPostgresDatabase } from '../helpers/postgres.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'functional', 'projects', 'jaffle');
@@ -18,10 +18,8 @@ const EXPECTED_CUSTOMERS = [
   { customer_id: 5, number_of_orders: 1, customer_lifetime_value: 3, first_order: '2018-01-04', most_recent_order: '2018-01-04' },
 ];
 
-interface Engine {
+interface Engine extends CliEngine {
   name: string;
-  args: string[];
-  env: Record<string, string>;
   schema: string;
 }
 

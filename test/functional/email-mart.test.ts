@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyProject, martflow, REPO_ROOT } from '../helpers/cli.js';
+import { copyProject, martflow, REPO_ROOT, type Engine } from '../helpers/cli.js';
 import { withPostgresDatabase } from '../helpers/postgres.js';
 
 const PROJECT = join(REPO_ROOT, 'examples', 'email_mart');
@@ -18,10 +18,6 @@ const FIRST_DAY = Date.UTC(2026, 0, 1); // vars.mock_events_start_date
 const ORPHANS = ['CMP-0901', 'CMP-0902', 'CMP-0903']; // vars.mock_orphan_campaigns
 const DAY_MS = 86_400_000;
 
-interface Engine {
-  args: string[];
-  env: Record<string, string>;
-}
 type Row = Record<string, unknown>;
 
 function cli(dir: string, engine: Engine, args: string[]): string {

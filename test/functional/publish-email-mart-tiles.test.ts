@@ -4,16 +4,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { copyProject, martflow, REPO_ROOT } from '../helpers/cli.js';
+import { copyProject, martflow, REPO_ROOT, type Engine as CliEngine } from '../helpers/cli.js';
 import { withPostgresDatabase } from '../helpers/postgres.js';
 import { serveInProcess, type ServedProject } from '../e2e/helpers/serve-in-process.js';
 import type { DashboardsResponse, TileResponse } from '../../src/publish/dashboards/api-types.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'email_mart');
 
-interface Engine {
-  args: string[];
-  env: Record<string, string>;
+interface Engine extends CliEngine {
   target?: string;
 }
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { martflow } from '../helpers/cli.js';
+import { martflow, type Engine } from '../helpers/cli.js';
 import { withPostgresDatabase } from '../helpers/postgres.js';
 
 const CAMPAIGNS = "{{ config(materialized='view', tags=['critical']) }}\nselect 1 as campaign_id, 'spring' as name, cast(10 as integer) as clicks\n";
@@ -34,11 +34,6 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
 };
-
-interface Engine {
-  args: string[];
-  env: Record<string, string>;
-}
 
 function suite(engineOf: () => Engine): void {
   let dir: string;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { martflow } from '../helpers/cli.js';
+import { martflow, type Engine } from '../helpers/cli.js';
 import { withPostgresDatabase } from '../helpers/postgres.js';
 
 // The "raw" tables are models here, so each engine's now() gives rows of a known age.
@@ -54,11 +54,6 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
 };
-
-interface Engine {
-  args: string[];
-  env: Record<string, string>;
-}
 
 interface SourceResult {
   unique_id: string;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { martflow } from '../helpers/cli.js';
+import { martflow, type Engine as CliEngine } from '../helpers/cli.js';
 import { withPostgresDatabase } from '../helpers/postgres.js';
 
 const FILES: Record<string, string> = {
@@ -41,9 +41,7 @@ const FILES: Record<string, string> = {
   ].join('\n'),
 };
 
-interface Engine {
-  args: string[];
-  env: Record<string, string>;
+interface Engine extends CliEngine {
   schema: string;
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyProject, martflow, REPO_ROOT } from '../helpers/cli.js';
+import { copyProject, martflow, REPO_ROOT, type Engine } from '../helpers/cli.js';
 import { withPostgresDatabase } from '../helpers/postgres.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'functional', 'projects', 'quality_packages');
@@ -35,11 +35,6 @@ const PACKAGE_TESTS = [
   'dbt_expectations.expect_column_mean_to_be_between', 'dbt_expectations.expect_column_sum_to_be_between',
   'dbt_expectations.expect_compound_columns_to_be_unique',
 ];
-
-interface Engine {
-  args: string[];
-  env: Record<string, string>;
-}
 
 type Row = Record<string, unknown>;
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { martflow } from '../helpers/cli.js';
+import { martflow, type Engine } from '../helpers/cli.js';
 import { withPostgresDatabase } from '../helpers/postgres.js';
 
 const FILES: Record<string, string> = {
@@ -107,11 +107,6 @@ const FILES: Record<string, string> = {
     '',
   ].join('\n'),
 };
-
-interface Engine {
-  args: string[];
-  env: Record<string, string>;
-}
 
 function suite(engineOf: () => Engine): void {
   let dir: string;

@@ -17,6 +17,12 @@ export interface CliResult {
   output: string;
 }
 
+/** How a functional suite reaches one engine: extra CLI flags (--target) and environment variables. */
+export interface Engine {
+  args: string[];
+  env: Record<string, string>;
+}
+
 export function martflow(args: string[], options: { cwd: string; env?: Record<string, string | undefined> }): CliResult {
   const r = spawnSync(process.execPath, [MARTFLOW_BIN, ...args], {
     cwd: options.cwd,

@@ -1,0 +1,104 @@
+// Serializing a freshly parsed manifest into a stored parse: every node entry as `"<id>":{…},` in the
+// data file, the other sections whole, the martflow-only locations beside them, and the index columns.
+import { randomBytes } from 'node:crypto';
+import type { Manifest } from '../project/manifest-types.js';
+import type { LoadWarning, NodePatch } from '../project/loaded-project.js';
+import type { FileStat } from '../project/read-files.js';
+import { VERSION } from '../version.js';
+import { FORMAT, REFABLE, SECTIONS, hideLocation, type FileColumns, type Locations, type NodeColumns, type Range, type Section, type StateIndex } from './state-format.js';
+
+export interface StateInputs {
+  hash: string;
+  files: Map<string, FileStat>;
+  checksums: Map<string, string>;
+  nodeInputs: Map<string, { patch?: NodePatch; envVars?: Record<string, string | null> }>;
+  yamlEnvVars: Record<string, string | null>;
+  disabledNames: string[];
+  warnings: LoadWarning[];
+  overridden: string[];
+}
+
+/** The index and data file of a stored parse of `manifest` (whose entries get their locations hidden). */
+export function serializeManifest(manifest: Manifest, input: StateInputs): { index: StateIndex; data: Buffer } {
+    const dataId = randomBytes(16).toString('hex') + '\n';
+    // Pieces are kept as strings and encoded once at the end (40,000 small encodings cost more).
+    const texts: string[] = [dataId];
+    let offset = dataId.length;
+    const put = (text: string): Range => {
+      texts.push(text);
+      const range: Range = [offset, Buffer.byteLength(text, 'utf8')];
+      offset += range[1];
+      return range;
+    };
+    const putEntry = (id: string, json: string): [number, number, number] => {
+      const key = `${JSON.stringify(id)}:`;
+      const keyLength = Buffer.byteLength(key, 'utf8');
+      const [start, length] = put(`${key}${json},`);
+      return [start + keyLength, length - keyLength - 1, keyLength];
+    };
+    const locations: Locations = { nodes: {}, sources: {}, macros: {}, exposures: {}, unit_tests: {}, disabled: {} };
+    const position = new Map<string, number>();
+    const nodeList = Object.values(manifest.nodes);
+    const otherMembers: { unique_id: string; depends_on?: { nodes?: string[] } }[] = [];
+    for (const group of [manifest.sources, manifest.exposures, manifest.metrics ?? {}, manifest.semantic_models ?? {}, manifest.saved_queries ?? {}, manifest.unit_tests ?? {}]) {
+      otherMembers.push(...(Object.values(group) as typeof otherMembers));
+    }
+    [...nodeList, ...otherMembers].forEach((m, i) => position.set(m.unique_id, i));
+    const depsOf = (ids: string[] | undefined) => (ids ?? []).map((id) => position.get(id) ?? id);
+    const nodes: NodeColumns = { ids: [], at: [], types: [], deps: [], names: [], packages: [], versions: {}, files: [], patches: [], envVars: {} };
+    nodeList.forEach((n, i) => {
+      locations.nodes[n.unique_id] = hideLocation(n)!;
+      const { patch, envVars } = input.nodeInputs.get(n.unique_id) ?? {};
+      nodes.ids.push(n.unique_id);
+      nodes.at.push(...putEntry(n.unique_id, JSON.stringify(n)));
+      nodes.types.push(n.resource_type);
+      nodes.deps.push(depsOf(n.depends_on.nodes));
+      const refable = REFABLE.has(n.resource_type);
+      nodes.names.push(refable ? n.name : null);
+      nodes.packages.push(refable ? n.package_name : null);
+      if (refable && n.version !== null && n.version !== undefined) nodes.versions[i] = [n.version, n.latest_version ?? null];
+      const own = (n.resource_type === 'model' || n.resource_type === 'analysis' || (n.resource_type === 'test' && !n.test_metadata)) && (n.version ?? null) === null;
+      nodes.files.push(own ? n.original_file_path : null);
+      nodes.patches.push(...(own && patch ? put(JSON.stringify(patch)) : [-1, 0]));
+      if (envVars) nodes.envVars[i] = envVars;
+    });
+    for (const key of ['sources', 'macros', 'exposures', 'unit_tests'] as const) {
+      for (const entry of Object.values(manifest[key] ?? {}) as { unique_id: string }[]) {
+        const loc = hideLocation(entry);
+        if (loc) locations[key][entry.unique_id] = loc;
+      }
+    }
+    for (const [id, list] of Object.entries(manifest.disabled)) locations.disabled[id] = (list as object[]).map((e) => hideLocation(e));
+    const sections = {} as Record<Section, Range>;
+    for (const s of SECTIONS) sections[s] = put(JSON.stringify(manifest[s] ?? {}));
+    const locationsRange = put(JSON.stringify(locations));
+    const mapsRange = put(`"parent_map":${JSON.stringify(manifest.parent_map)},"child_map":${JSON.stringify(manifest.child_map)}`);
+    const members: [string, (number | string)[]][] = otherMembers.map((m) => [m.unique_id, depsOf(m.depends_on?.nodes)]);
+    const files: FileColumns = { paths: [], sizes: [], mtimes: [], checksums: [] };
+    for (const [path, stat] of input.files) {
+      files.paths.push(path);
+      files.sizes.push(stat.size);
+      files.mtimes.push(stat.mtimeMs);
+      files.checksums.push(input.checksums.get(path) ?? null);
+    }
+    const index: StateIndex = {
+      format: FORMAT,
+      version: VERSION,
+      dataId,
+      hash: input.hash,
+      writtenAt: 0,
+      yamlEnvVars: input.yamlEnvVars,
+      files,
+      nodes,
+      members,
+      sections,
+      maps: mapsRange,
+      locations: locationsRange,
+      disabledNames: input.disabledNames,
+      warnings: input.warnings,
+      overridden: input.overridden,
+      liveBytes: offset,
+      dataLength: 0,
+    };
+    return { index, data: Buffer.from(texts.join(''), 'utf8') };
+}
