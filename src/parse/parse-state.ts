@@ -6,7 +6,7 @@
 // manifest.json in place). src/parse/reparse.ts decides from it what must be parsed again; everything else is reused byte for
 // byte, so a re-parse never has to hold 20,000 node objects.
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { forgetStoredParse, readStoredParse, STATE_DATA_FILE, STATE_INDEX_FILE } from './prefetch.js';
 import { overwriteFile, overwriteFileAsync } from '../util/overwrite-file.js';
@@ -55,15 +55,6 @@ export class ParseState {
   private changed = false;
   /** How much of the tail is already in the data file. */
   private tailSaved = 0;
-
-  /** The stored state when it exists, is intact and was made under the same hash; else null. */
-  static load(targetDir: string, hash: string): ParseState | null {
-    try {
-      return ParseState.check(targetDir, readFileSync(join(targetDir, STATE_INDEX_FILE), 'utf8'), readFileSync(join(targetDir, STATE_DATA_FILE)), hash);
-    } catch {
-      return null; // none yet, or unreadable: parse everything
-    }
-  }
 
   /**
    * Starts reading the stored state in the thread pool (the caller lists the project's files
@@ -154,13 +145,6 @@ export class ParseState {
     const last = change.i === at.length / 3 - 1;
     const [offset, length, keyLength] = this.nodeAt(change.i);
     return { start, oldLength: change.oldEntryLength - (last ? 1 : 0), entry: this.slice([offset - keyLength, keyLength + length + (last ? 0 : 1)]) };
-  }
-
-  private static check(targetDir: string, indexText: string, data: Buffer, hash: string): ParseState | null {
-    const index = parseIndex(indexText, hash);
-    if (!index) return null;
-    if (data.length !== index.dataLength || data.subarray(0, index.dataId.length).toString('latin1') !== index.dataId) return null;
-    return new ParseState(targetDir, index, data);
   }
 
   /** The state of a manifest the full parse just built. */
@@ -434,10 +418,5 @@ export class ParseState {
     this.index.dataId = dataId;
     this.index.liveBytes = offset;
     overwriteFile(dataPath, chunks);
-  }
-
-  /** Size of the data file on disk (for tests). */
-  static dataSize(targetDir: string): number {
-    return statSync(join(targetDir, STATE_DATA_FILE)).size;
   }
 }

@@ -78,7 +78,7 @@ export class Workspace {
 
   /** How many entries each manifest section holds (sources, exposures, macros, unit_tests). */
   sectionSize(name: 'sources' | 'exposures' | 'macros' | 'unit_tests'): number {
-    return this.parsed && !this.handedOut ? Object.keys(this.parsed[name]).length : Object.keys(this.state.section<Record<string, unknown>>(name)).length;
+    return Object.keys(this.state.section<Record<string, unknown>>(name)).length;
   }
 
   get targetDir(): string {
