@@ -1,7 +1,7 @@
 // target/manifest.json in dbt's v12 shape. martflow-only fields (node.location) are left out so the
 // file validates against dbt's schema.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { overwriteFile } from '../util/overwrite-file.js';
+import { FileByteWriter } from '../util/overwrite-file.js';
 import { join } from 'node:path';
 import type { Manifest } from '../project/manifest-types.js';
 import { VERSION } from '../version.js';
@@ -26,14 +26,42 @@ export function manifestMetadata(projectName: string, invocationId: string, adap
   };
 }
 
-export function manifestJson(manifest: Manifest): string {
+/** Sections written entry by entry: the big ones (20,000 nodes make a 40 MB manifest). */
+const STREAMED = new Set(['nodes', 'sources', 'macros', 'disabled', 'parent_map', 'child_map']);
+
+/**
+ * Writes `manifest` as JSON (the bytes JSON.stringify gives) to `out`, the big sections entry by
+ * entry, so the whole manifest never exists as one string.
+ */
+function writeManifestJson(manifest: Manifest, out: FileByteWriter): void {
   // A replacer function makes JSON.stringify several times slower on 40 MB manifests; martflow-only
   // fields are hidden (made non-enumerable) instead, which JSON.stringify skips natively.
   for (const group of [manifest.nodes, manifest.sources, manifest.macros, manifest.exposures, manifest.unit_tests]) {
     for (const entry of Object.values(group) as Record<string, unknown>[]) hideMartflowFields(entry);
   }
   for (const list of Object.values(manifest.disabled)) for (const entry of list as Record<string, unknown>[]) hideMartflowFields(entry);
-  return JSON.stringify(manifest);
+  let separator = '{';
+  for (const [key, value] of Object.entries(manifest)) {
+    const json = STREAMED.has(key) && value !== null && typeof value === 'object' ? null : JSON.stringify(value);
+    if (json === undefined) continue; // what JSON.stringify leaves out
+    out.write(`${separator}${JSON.stringify(key)}:`);
+    separator = ',';
+    if (json !== null) out.write(json);
+    else writeEntries(value as Record<string, unknown>, out);
+  }
+  out.write(separator === '{' ? '{}' : '}');
+}
+
+function writeEntries(group: Record<string, unknown>, out: FileByteWriter): void {
+  let separator = '{';
+  for (const [id, entry] of Object.entries(group)) {
+    const json = JSON.stringify(entry);
+    if (json === undefined) continue;
+    out.write(`${separator}${JSON.stringify(id)}:`);
+    out.write(json);
+    separator = ',';
+  }
+  out.write(separator === '{' ? '{}' : '}');
 }
 
 function hideMartflowFields(entry: Record<string, unknown>): void {
@@ -53,17 +81,20 @@ export function writeJsonArtifact(targetDir: string, name: string, text: string)
 }
 
 /**
- * Writes the concatenation of `parts` over the file in place (then truncates it to length), without
- * joining them in memory. Replacing a 40 MB file by a new one (write + rename) costs 20× more on
- * this kind of disk (the old blocks are freed and discarded); readers never hold manifest.json open.
+ * Writes manifest.json over the file in place (then truncates it to length). Replacing a 40 MB file
+ * by a new one (write + rename) costs 20× more on this kind of disk (the old blocks are freed and
+ * discarded); readers never hold manifest.json open.
  */
-export function writeArtifactBytes(targetDir: string, name: string, parts: Buffer[]): string {
-  mkdirSync(targetDir, { recursive: true });
-  const path = join(targetDir, name);
-  overwriteFile(path, parts);
-  return path;
-}
-
 export function writeManifest(targetDir: string, manifest: Manifest): string {
-  return writeArtifactBytes(targetDir, 'manifest.json', [Buffer.from(manifestJson(manifest), 'utf8')]);
+  mkdirSync(targetDir, { recursive: true });
+  const path = join(targetDir, 'manifest.json');
+  const out = new FileByteWriter(path);
+  try {
+    writeManifestJson(manifest, out);
+    out.close();
+  } catch (e) {
+    out.abandon();
+    throw e;
+  }
+  return path;
 }

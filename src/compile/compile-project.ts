@@ -1,7 +1,6 @@
 // Compiling many nodes: decides is_incremental() from the warehouse, renders each node, writes
 // target/compiled/<package>/<path> and records compiled_code in the manifest.
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ManifestNode } from '../project/manifest-types.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -48,33 +47,9 @@ function compiledRelativePath(node: ManifestNode): string {
   return node.test_metadata ? join(node.original_file_path, node.path) : node.original_file_path;
 }
 
-/** Compiled-SQL files being written; a run awaits them with flushCompiled() before it ends. */
-const pendingWrites = new Set<Promise<void>>();
-/** The latest pending write of each path. */
-const writesByPath = new Map<string, Promise<void>>();
 const createdDirs = new Set<string>();
 /** Folders this process created: their files are new, nothing to compare. */
 const newDirs = new Set<string>();
-/** At most this many files open at once (a 10,000-model compile must not run out of descriptors). */
-const MAX_OPEN_WRITES = 32;
-const queuedWrites: (() => void)[] = [];
-let openWrites = 0;
-
-function limitedWrite(path: string, text: string): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const start = () => {
-      openWrites++;
-      writeFile(path, text)
-        .then(resolve, reject)
-        .finally(() => {
-          openWrites--;
-          queuedWrites.shift()?.();
-        });
-    };
-    if (openWrites < MAX_OPEN_WRITES) start();
-    else queuedWrites.push(start);
-  });
-}
 
 /** The file's text, or null when there is none (a small synchronous read beats an asynchronous one here). */
 function currentText(path: string): string | null {
@@ -86,7 +61,7 @@ function currentText(path: string): string | null {
   }
 }
 
-/** Records the compiled SQL on the node and writes target/compiled/… in the background. */
+/** Records the compiled SQL on the node and writes target/compiled/…. */
 export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
   const rel = compiledRelativePath(node);
   const path = join(ws.targetDir, 'compiled', node.package_name, rel);
@@ -96,32 +71,20 @@ export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): v
     createdDirs.add(dir);
   }
   const text = sql.endsWith('\n') ? sql : sql + '\n';
-  // A recompile writes only what changed: rewriting 20,000 unchanged files costs seconds. A file
-  // already being written in this run is written again after that write, never skipped.
-  const earlier = writesByPath.get(path);
-  if (earlier || newDirs.has(dir) || currentText(path) !== text) {
-    const write: Promise<void> = (earlier ? earlier.catch(() => undefined) : Promise.resolve())
-      .then(() => limitedWrite(path, text))
-      .finally(() => {
-        pendingWrites.delete(write);
-        if (writesByPath.get(path) === write) writesByPath.delete(path);
-      });
-    pendingWrites.add(write);
-    writesByPath.set(path, write);
+  // A recompile writes only what changed: rewriting 20,000 unchanged files costs seconds. Writes are
+  // synchronous: measured here, 20,000 small files take 0.4 s that way and 1.6 s (2.6 s of CPU) through
+  // the thread pool, whose open/write/close round trips cost more than the writes themselves.
+  if (newDirs.has(dir) || currentText(path) !== text) {
+    try {
+      writeFileSync(path, text);
+    } catch (e) {
+      throw new UserError(`could not write compiled SQL to ${path}: ${(e as Error).message}`, { hint: 'Check that the target folder is writable.', cause: e });
+    }
   }
   node.compiled = true;
   node.compiled_code = sql;
   node.compiled_path = join(ws.project.root.project.targetPath, 'compiled', node.package_name, rel);
   node.extra_ctes_injected = true;
-}
-
-/** Waits for every compiled-SQL file to be written (a write error is a user error naming the file). */
-export async function flushCompiled(): Promise<void> {
-  try {
-    await Promise.all(pendingWrites);
-  } catch (e) {
-    throw new UserError(`could not write compiled SQL: ${(e as Error).message}`, { hint: 'Check that the target folder is writable.', cause: e });
-  }
 }
 
 /** Compiles the given nodes (in this order), collecting errors across nodes. Returns how many compiled. */
@@ -138,7 +101,6 @@ export async function compileSelected(ws: Workspace, ids: string[], fullRefresh 
     writeCompiled(ws, node, result.sql);
     n++;
   }
-  await flushCompiled();
   errors.throwIfAny();
   return n;
 }

@@ -9,13 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { forgetStoredParse, readStoredParse, STATE_DATA_FILE, STATE_INDEX_FILE } from './prefetch.js';
-import { overwriteFile, overwriteFileAsync } from '../util/overwrite-file.js';
+import { FileByteWriter, overwriteFile } from '../util/overwrite-file.js';
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { NodePatch } from '../project/loaded-project.js';
 import type { FileStat } from '../project/read-files.js';
 import { compareIds } from '../graph/parent-child-maps.js';
 import { RACY_MS, SECTIONS, hideLocation, parseIndex, setHidden, type Locations, type Range, type Section, type StateIndex } from './state-format.js';
-import { serializeManifest, type StateInputs } from './state-build.js';
+import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
 import { patchManifestFile, recordWrittenManifest, writtenManifest, type EntryChange } from './manifest-patch.js';
 
 export { BUILD_MACROS, projectFiles, stateHash } from './state-format.js';
@@ -121,10 +121,10 @@ export class ParseState {
     const recordPath = join(this.dir, STATE_MANIFEST_FILE);
     const metadataJson = Buffer.from(JSON.stringify(metadata), 'utf8');
     const selectorsJson = JSON.stringify(selectors);
-    const patchable = !this.fresh && !this.mapsChanged && this.replaced.length <= 1;
+    const patchable = !this.builtNow && !this.mapsChanged && this.replaced.length <= 1;
     const written = patchable ? writtenManifest(path, recordPath, metadataJson.length, selectorsJson) : null;
     if (written) patchManifestFile(path, written, metadataJson, this.entryChange(written.nodesStart));
-    else overwriteFile(path, this.manifestParts(metadata, selectors));
+    else this.writePieces(path, this.manifestPieces(metadata, selectors));
     recordWrittenManifest(path, recordPath, metadataJson.length, selectorsJson);
     return path;
   }
@@ -147,13 +147,36 @@ export class ParseState {
     return { start, oldLength: change.oldEntryLength - (last ? 1 : 0), entry: this.slice([offset - keyLength, keyLength + length + (last ? 0 : 1)]) };
   }
 
-  /** The state of a manifest the full parse just built. */
+  /**
+   * The state of a manifest the full parse just built. Its data file is written now, piece by piece
+   * (the index follows in save()); a target folder that cannot be written keeps the data in memory.
+   */
   static fromManifest(targetDir: string, manifest: Manifest, input: StateInputs): ParseState {
-    const { index, data } = serializeManifest(manifest, input);
-    const state = new ParseState(targetDir, index, data);
-    state.fresh = true;
+    let file: FileByteWriter | null = null;
+    try {
+      mkdirSync(targetDir, { recursive: true });
+      file = new FileByteWriter(join(targetDir, STATE_DATA_FILE));
+      const index = serializeManifest(manifest, input, file);
+      file.close();
+      const state = new ParseState(targetDir, index, null);
+      state.fresh = state.builtNow = true;
+      return state;
+    } catch {
+      file?.abandon();
+    }
+    const memory = new MemorySink();
+    const index = serializeManifest(manifest, input, memory);
+    const state = new ParseState(targetDir, index, Buffer.concat(memory.parts));
+    state.fresh = state.builtNow = true;
+    state.dataOnDisk = false;
     return state;
   }
+
+  /** Whether the data file holds this state's data (false only when it could not be written). */
+  private dataOnDisk = true;
+
+  /** Built by this invocation's whole parse: manifest.json on disk is an older one, never patched. */
+  private builtNow = false;
 
   /** True when the data file must be written whole (a new state); else only appended to. */
   private fresh = false;
@@ -290,9 +313,9 @@ export class ParseState {
     return JSON.parse(this.text(this.index.sections[name])) as T;
   }
 
-  /** `"parent_map":{…},"child_map":{…}` from the recorded dependencies, as buildParentChildMaps makes them. */
-  private mapsJson(): Buffer {
-    if (this.index.maps) return this.slice(this.index.maps);
+  /** Where `"parent_map":{…},"child_map":{…}` stands, made from the recorded dependencies (as buildParentChildMaps makes them) when missing. */
+  private mapsRange(): Range {
+    if (this.index.maps) return this.index.maps;
     const ids = [...this.index.nodes.ids, ...this.index.members.map(([id]) => id)];
     const depLists = [...this.index.nodes.deps, ...this.index.members.map(([, deps]) => deps)];
     const child: Record<string, string[]> = {};
@@ -307,16 +330,16 @@ export class ParseState {
     const b = Buffer.from(`"parent_map":${JSON.stringify(parent)},"child_map":${JSON.stringify(child)}`, 'utf8');
     this.index.maps = [this.base + this.tail.length, b.length];
     this.tail = Buffer.concat([this.tail, b]);
-    return b;
+    return this.index.maps;
   }
 
-  /** manifest.json, assembled from the stored entries (the same bytes JSON.stringify of the manifest gives), in pieces. */
-  manifestParts(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Buffer[] {
-    const parts: Buffer[] = [];
-    const glue = (s: string) => parts.push(Buffer.from(s, 'utf8'));
-    const section = (name: Section) => parts.push(this.slice(this.index.sections[name]));
-    glue(`{"metadata":${JSON.stringify(metadata)},"nodes":{`);
-    // Entries are stored as `"<id>":{…},`: copy each run of adjacent entries as one slice.
+  /**
+   * manifest.json assembled from the stored entries (the same bytes JSON.stringify of the manifest
+   * gives), as text pieces and ranges of the stored data.
+   */
+  private manifestPieces(metadata: Manifest['metadata'], selectors: Manifest['selectors']): (string | Range)[] {
+    const pieces: (string | Range)[] = [`{"metadata":${JSON.stringify(metadata)},"nodes":{`];
+    // Entries are stored as `"<id>":{…},`: each run of adjacent entries is one range.
     let run: Range | null = null;
     const at = this.index.nodes.at;
     for (let i = 0; i < at.length; i += 3) {
@@ -324,32 +347,52 @@ export class ParseState {
       const length = at[i + 2]! + at[i + 1]! + 1;
       if (run && run[0] + run[1] === start) run[1] += length;
       else {
-        if (run) parts.push(this.slice(run));
+        if (run) pieces.push(run);
         run = [start, length];
       }
     }
-    if (run) parts.push(this.slice([run[0], run[1] - 1])); // without the last comma
-    glue('},"sources":');
-    section('sources');
-    for (const name of ['macros', 'docs', 'exposures', 'metrics', 'groups'] as const) {
-      glue(`,"${name}":`);
-      section(name);
+    if (run) pieces.push([run[0], run[1] - 1]); // without the last comma
+    pieces.push('},"sources":', this.index.sections.sources);
+    for (const name of ['macros', 'docs', 'exposures', 'metrics', 'groups'] as const) pieces.push(`,"${name}":`, this.index.sections[name]);
+    pieces.push(`,"selectors":${JSON.stringify(selectors)},"disabled":`, this.index.sections.disabled, ',', this.mapsRange());
+    for (const name of ['group_map', 'saved_queries', 'semantic_models', 'unit_tests'] as const) pieces.push(`,"${name}":`, this.index.sections[name]);
+    pieces.push('}');
+    return pieces;
+  }
+
+  /** Writes the pieces to `path`, copying ranges of the stored data from memory or from the data file. */
+  private writePieces(path: string, pieces: (string | Range)[]): void {
+    const out = new FileByteWriter(path);
+    try {
+      for (const piece of pieces) {
+        if (typeof piece === 'string') out.write(piece);
+        else this.copyRange(out, piece);
+      }
+      out.close();
+    } catch (e) {
+      out.abandon();
+      throw e;
     }
-    glue(`,"selectors":${JSON.stringify(selectors)},"disabled":`);
-    section('disabled');
-    glue(',');
-    parts.push(this.mapsJson());
-    for (const name of ['group_map', 'saved_queries', 'semantic_models', 'unit_tests'] as const) {
-      glue(`,"${name}":`);
-      section(name);
+  }
+
+  private copyRange(out: FileByteWriter, [offset, length]: Range): void {
+    const end = offset + length;
+    const base = this.base;
+    if (offset < base) {
+      const storedEnd = Math.min(end, base);
+      if (this.data) out.writeBytes(this.data.subarray(offset, storedEnd));
+      else {
+        this.fd ??= openSync(join(this.dir, STATE_DATA_FILE), 'r');
+        out.copyFrom(this.fd, offset, storedEnd - offset);
+      }
     }
-    glue('}');
-    return parts;
+    if (end > base) out.writeBytes(this.tail.subarray(Math.max(offset, base) - base, end - base));
   }
 
   /** The manifest as objects (for commands that compile, run or read it), martflow's locations restored. */
   materialize(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Manifest {
-    const manifest = JSON.parse(Buffer.concat(this.manifestParts(metadata, selectors)).toString('utf8')) as Manifest;
+    const parts = this.manifestPieces(metadata, selectors).map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : this.slice(p)));
+    const manifest = JSON.parse(Buffer.concat(parts).toString('utf8')) as Manifest;
     const locations = JSON.parse(this.text(this.index.locations)) as Locations;
     for (const key of ['nodes', 'sources', 'macros', 'exposures', 'unit_tests'] as const) {
       const group = (manifest[key] ?? {}) as Record<string, object>;
@@ -363,9 +406,8 @@ export class ParseState {
   }
 
   /**
-   * Writes the data file (whole when new or mostly garbage, else appends) and then the index. A new
-   * data file is written in the background (the caller awaits the promise before exiting), so it
-   * overlaps with writing manifest.json.
+   * Writes the data file (whole when mostly garbage, else appends; a new one is already written)
+   * and then the index.
    */
   async save(): Promise<void> {
     // Nothing looked at or replaced: what is on disk is still exact.
@@ -373,9 +415,12 @@ export class ParseState {
     try {
       mkdirSync(this.dir, { recursive: true });
       const dataPath = join(this.dir, STATE_DATA_FILE);
-      if (!this.index.maps) this.mapsJson(); // stored with the state, so the next invocation need not rebuild them
-      if (this.fresh && this.tail.length === 0) await overwriteFileAsync(dataPath, [this.loaded()]);
-      else if (this.fresh || this.base + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
+      this.mapsRange(); // stored with the state, so the next invocation need not rebuild them
+      const asBuilt = this.fresh && this.tail.length === 0;
+      if (asBuilt && !this.dataOnDisk) overwriteFile(dataPath, [this.loaded()]);
+      else if (asBuilt) {
+        // fromManifest wrote the data file
+      } else if (this.fresh || this.base + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
       else if (this.tail.length > this.tailSaved) {
         appendFileSync(dataPath, this.tail.subarray(this.tailSaved));
         this.tailSaved = this.tail.length;
@@ -418,5 +463,18 @@ export class ParseState {
     this.index.dataId = dataId;
     this.index.liveBytes = offset;
     overwriteFile(dataPath, chunks);
+  }
+}
+
+/** The data of a state that could not be written, kept in memory. */
+class MemorySink implements ByteSink {
+  readonly parts: Buffer[] = [];
+  position = 0;
+
+  write(text: string): number {
+    const b = Buffer.from(text, 'utf8');
+    this.parts.push(b);
+    this.position += b.length;
+    return b.length;
   }
 }

@@ -18,17 +18,23 @@ export interface StateInputs {
   overridden: string[];
 }
 
-/** The index and data file of a stored parse of `manifest` (whose entries get their locations hidden). */
-export function serializeManifest(manifest: Manifest, input: StateInputs): { index: StateIndex; data: Buffer } {
+/** Where the data file's bytes go as they are made: a file (FileByteWriter) or memory. */
+export interface ByteSink {
+  readonly position: number;
+  /** Appends the text as UTF-8 and returns its length in bytes. */
+  write(text: string): number;
+}
+
+/**
+ * Writes the data file of a stored parse of `manifest` (whose entries get their locations hidden) to
+ * `out`, piece by piece, and returns its index.
+ */
+export function serializeManifest(manifest: Manifest, input: StateInputs, out: ByteSink): StateIndex {
     const dataId = randomBytes(16).toString('hex') + '\n';
-    // Pieces are kept as strings and encoded once at the end (40,000 small encodings cost more).
-    const texts: string[] = [dataId];
-    let offset = dataId.length;
+    out.write(dataId);
     const put = (text: string): Range => {
-      texts.push(text);
-      const range: Range = [offset, Buffer.byteLength(text, 'utf8')];
-      offset += range[1];
-      return range;
+      const start = out.position;
+      return [start, out.write(text)];
     };
     const putEntry = (id: string, json: string): [number, number, number] => {
       const key = `${JSON.stringify(id)}:`;
@@ -97,8 +103,8 @@ export function serializeManifest(manifest: Manifest, input: StateInputs): { ind
       disabledNames: input.disabledNames,
       warnings: input.warnings,
       overridden: input.overridden,
-      liveBytes: offset,
-      dataLength: 0,
+      liveBytes: out.position,
+      dataLength: out.position,
     };
-    return { index, data: Buffer.from(texts.join(''), 'utf8') };
+    return index;
 }

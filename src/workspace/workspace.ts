@@ -18,6 +18,7 @@ import type { GlobalOptions } from '../cli/global-options.js';
 import type { Logger } from '../cli/logger.js';
 import { ErrorCollector, UserError } from '../util/errors.js';
 import { manifestMetadata, writeManifest } from '../artifacts/manifest.js';
+import { markPhase } from '../util/timings.js';
 
 export interface OpenOptions {
   /** Open a warehouse connection (run, build, compile with run_query, show, debug). */
@@ -101,6 +102,7 @@ export class Workspace {
       renderYaml: createYamlRenderer(global.vars, projectDir, yamlEnvVars),
     };
     const errors = new ErrorCollector();
+    markPhase('start-up');
     const shell = await loadProjectShell(projectDir, loadOptions, errors);
     if (!shell || errors.errors.length) {
       if (shell) await loadProjectContents(shell, loadOptions, errors); // report every problem at once
@@ -109,11 +111,14 @@ export class Workspace {
     }
     // Read the stored parse in the thread pool while this thread lists the project's files.
     const storedParse = ParseState.loadInBackground(resolve(projectDir, shell.root.project.targetPath));
+    markPhase('load dbt_project.yml, profiles');
     projectFiles(shell);
+    markPhase('list project files');
     if (global.threads) shell.target.output.threads = global.threads;
     logger.setLogFile(resolve(projectDir, shell.root.project.logPath, 'martflow.log'));
 
     const adapter = options.connect ? await createAdapter(shell.target.output, { projectDir }) : null;
+    markPhase('connect');
     try {
       const dialect = adapter?.dialect ?? (await dialectFor(shell.target.output.type));
       const targetDir = resolve(projectDir, shell.root.project.targetPath);
@@ -137,6 +142,7 @@ export class Workspace {
       const hash = stateHash(shell, targetDatabase, envBase.adapterType);
 
       // A stored parse of this project: re-parse only what changed.
+      markPhase('project shell');
       const stored = await storedParse(hash);
       const render = options.render ?? true;
       const reparsed = stored ? await reparseOrExplain({ shell, state: stored, env: envBase, targetDatabase, render }) : 'no stored parse for this project, target and vars';
@@ -144,6 +150,7 @@ export class Workspace {
         // Commands that build the manifest objects need the whole stored parse: wait for its read.
         if (render) await stored.dataLoaded();
         logger.debug(`re-parsed ${reparsed.rebuilt} changed node${reparsed.rebuilt === 1 ? '' : 's'}; the rest of the stored parse is reused`);
+        markPhase('re-parse');
         const saving = stored.save();
         for (const w of reparsed.project.warnings) logWarning(logger, w);
         const sqlNodes = stored.nodeCount - (stored.typeCounts().seed ?? 0);
@@ -154,6 +161,7 @@ export class Workspace {
       logger.debug(`parsing the whole project: ${reparsed}`);
       const project = await loadProjectContents(shell, loadOptions, errors);
       errors.throwIfAny();
+      markPhase('read project files');
       for (const w of project.warnings) logWarning(logger, w);
       // The whole parse renders: load the template engine and the parser now.
       const [{ JinjaEnvironment }, { parseProject }, { PartialParseCache, environmentHash }] = await Promise.all([
@@ -165,6 +173,7 @@ export class Workspace {
       const cache = PartialParseCache.load(join(targetDir, 'partial_parse.json'), environmentHash(project));
       const parsed = await parseProject({ project, jinja, env: envBase, cache, metadata });
       cache.save();
+      markPhase('parse');
       const state = ParseState.fromManifest(targetDir, parsed.manifest, {
         hash,
         files: projectFiles(shell),
@@ -175,6 +184,7 @@ export class Workspace {
         warnings: project.warnings.slice(shell.warnings.length),
         overridden: BUILD_MACROS.filter((name) => parsed.env.registry.isOverridden(name)),
       });
+      markPhase('serialize stored parse');
       const saving = state.save();
       const stats = { parseMs: performance.now() - started, rendered: parsed.renderedCount, cached: cache.hits };
       return new Workspace(global, logger, project, jinja, parsed.manifest, state, metadata, () => parsed.env, adapter, dialect, stats, saving);

@@ -39,7 +39,15 @@ function fresh(dir: string, m: Manifest): ParseState {
   return ParseState.fromManifest(dir, m, { hash: HASH, files: new Map(), checksums: new Map(), nodeInputs: new Map(), yamlEnvVars: {}, disabledNames: [], warnings: [], overridden: [] });
 }
 
-const text = (s: ParseState, m: Manifest) => Buffer.concat(s.manifestParts(m.metadata, m.selectors)).toString('utf8');
+/** manifest.json as the state writes it whole (into a new folder, so there is nothing to patch). */
+function text(s: ParseState, m: Manifest): string {
+  const out = mkdtempSync(join(tmpdir(), 'martflow-state-manifest-'));
+  try {
+    return readFileSync(s.writeManifest(out, m.metadata, m.selectors), 'utf8');
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 describe('stored parse', () => {
   test('assembles manifest.json byte for byte, before and after replacing nodes across reloads', async () => {

@@ -4,6 +4,7 @@ import type { CommandContext } from '../command.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { selectFromOptions } from '../selection.js';
 import { compileSelected, compileInline } from '../../compile/compile-project.js';
+import { markPhase } from '../../util/timings.js';
 
 export async function run(ctx: CommandContext, options: Record<string, unknown>): Promise<number> {
   const ws = await Workspace.open(ctx.global, ctx.logger, { connect: true, flags: { WHICH: 'compile' }, signal: ctx.signal });
@@ -14,8 +15,11 @@ export async function run(ctx: CommandContext, options: Record<string, unknown>)
       return 0;
     }
     const { selected, graph } = selectFromOptions(ws.manifest, options, ctx.logger, { targetDir: ws.targetDir });
+    markPhase('select');
     const compiled = await compileSelected(ws, graph.topologicalOrder().filter((id) => selected.has(id)));
+    markPhase('compile and write SQL');
     ws.writeManifest();
+    markPhase('write manifest');
     ctx.logger.info(`Compiled ${compiled} node${compiled === 1 ? '' : 's'} into ${ws.targetDir}/compiled/`);
     if (selected.size === 1) {
       const node = ws.manifest.nodes[[...selected][0]!];
@@ -24,5 +28,6 @@ export async function run(ctx: CommandContext, options: Record<string, unknown>)
     return 0;
   } finally {
     await ws.close();
+    markPhase('finish saving');
   }
 }
