@@ -4,7 +4,7 @@
 import type { Graph } from '../graph/index.js';
 import type { ManifestNode } from '../project/manifest-types.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { compilerFor } from '../compile/compile-project.js';
+import { compilerFor, flushCompiled } from '../compile/compile-project.js';
 import { recordTestHistory } from '../quality/test-history.js';
 import { executeNode } from './node-executor.js';
 import { RunReporter } from './reporter.js';
@@ -108,6 +108,7 @@ export async function runSelected(ws: Workspace, graph: Graph, selected: Set<str
 
     const ordered = plan.order.map((id) => results.get(id)!).filter(Boolean);
     if (!stop.signal.aborted) await runOperationHooks(ws, compiler, 'on-run-end', ws.project.root.project.onRunEnd, ordered);
+    await flushCompiled();
     await recordTestHistory(ws.requireAdapter(), ws.env.invocationId, ordered, (m) => ws.logger.warn(m));
     const elapsed = (performance.now() - started) / 1000;
     writeRunResults(ws.targetDir, ordered, { invocationId: ws.env.invocationId, elapsed, args: options.args });

@@ -3,7 +3,7 @@
 import type { CommandContext } from '../command.js';
 import { Workspace } from '../../workspace/workspace.js';
 import { selectFromOptions } from '../selection.js';
-import { compileSelected, compileInline } from '../../compile/compile-project.js';
+import { compileSelected, compileInline, flushCompiled } from '../../compile/compile-project.js';
 import { markPhase } from '../../util/timings.js';
 
 export async function run(ctx: CommandContext, options: Record<string, unknown>): Promise<number> {
@@ -16,10 +16,16 @@ export async function run(ctx: CommandContext, options: Record<string, unknown>)
     }
     const { selected, graph } = selectFromOptions(ws.manifest, options, ctx.logger, { targetDir: ws.targetDir });
     markPhase('select');
-    const compiled = await compileSelected(ws, graph.topologicalOrder().filter((id) => selected.has(id)));
-    markPhase('compile and write SQL');
-    ws.writeManifest();
+    const ids = graph.topologicalOrder().filter((id) => selected.has(id));
+    const compiled = await compileSelected(ws, ids).catch(async (e: unknown) => {
+      await flushCompiled();
+      throw e;
+    });
+    markPhase('compile');
+    ws.writeManifest(); // while a worker thread may still be writing the compiled files
     markPhase('write manifest');
+    await flushCompiled();
+    markPhase('finish writing compiled SQL');
     ctx.logger.info(`Compiled ${compiled} node${compiled === 1 ? '' : 's'} into ${ws.targetDir}/compiled/`);
     if (selected.size === 1) {
       const node = ws.manifest.nodes[[...selected][0]!];

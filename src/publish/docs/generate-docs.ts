@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Workspace } from '../../workspace/workspace.js';
-import { compileSelected } from '../../compile/compile-project.js';
+import { compileSelected, flushCompiled } from '../../compile/compile-project.js';
 import { writeJsonArtifact } from '../../artifacts/manifest.js';
 import { UserError } from '../../util/errors.js';
 import { buildCatalog } from '../catalog/build-catalog.js';
@@ -50,6 +50,7 @@ export async function generateDocs(ws: Workspace, options: GenerateDocsOptions):
     }
   }
   ws.writeManifest();
+  await flushCompiled();
   let catalog: Catalog | null = null;
   let catalogPath: string | null = null;
   if (options.catalog && ws.adapter) {
