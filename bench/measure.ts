@@ -12,6 +12,8 @@ export interface Measurement {
   /** Peak resident memory in MB, when /usr/bin/time is available. */
   peakMb: number | null;
   stdout: string;
+  /** The phase lines a run with MARTFLOW_TIMINGS=1 prints (src/util/timings.ts). */
+  phases: string[];
 }
 
 export function runMartflow(args: string[], cwd: string, env: Record<string, string> = {}): Measurement {
@@ -27,7 +29,7 @@ export function runMartflow(args: string[], cwd: string, env: Record<string, str
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`martflow ${args.join(' ')} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   const kb = /MARTFLOW_PEAK_KB=(\d+)/.exec(r.stderr ?? '');
-  return { seconds, peakMb: kb ? Number(kb[1]) / 1024 : null, stdout: r.stdout };
+  return { seconds, peakMb: kb ? Number(kb[1]) / 1024 : null, stdout: r.stdout, phases: (r.stderr ?? '').split('\n').filter((l) => l.startsWith('martflow timing:')) };
 }
 
 export function fmt(m: Measurement): string {
