@@ -1,7 +1,7 @@
 // target/manifest.json in dbt's v12 shape. martflow-only fields (node.location) are left out so the
 // file validates against dbt's schema.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { FileByteWriter } from '../util/overwrite-file.js';
+import { writeInPieces, type FileByteWriter } from '../util/overwrite-file.js';
 import { join } from 'node:path';
 import type { Manifest } from '../project/manifest-types.js';
 import { VERSION } from '../version.js';
@@ -88,13 +88,6 @@ export function writeJsonArtifact(targetDir: string, name: string, text: string)
 export function writeManifest(targetDir: string, manifest: Manifest): string {
   mkdirSync(targetDir, { recursive: true });
   const path = join(targetDir, 'manifest.json');
-  const out = new FileByteWriter(path);
-  try {
-    writeManifestJson(manifest, out);
-    out.close();
-  } catch (e) {
-    out.abandon();
-    throw e;
-  }
+  writeInPieces(path, (out) => writeManifestJson(manifest, out));
   return path;
 }

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { forgetStoredParse, readStoredParse, STATE_DATA_FILE, STATE_INDEX_FILE } from './prefetch.js';
-import { FileByteWriter, overwriteFile } from '../util/overwrite-file.js';
+import { overwriteFile, writeInPieces, type FileByteWriter } from '../util/overwrite-file.js';
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { NodePatch } from '../project/loaded-project.js';
 import type { FileStat } from '../project/read-files.js';
@@ -152,17 +152,14 @@ export class ParseState {
    * (the index follows in save()); a target folder that cannot be written keeps the data in memory.
    */
   static fromManifest(targetDir: string, manifest: Manifest, input: StateInputs): ParseState {
-    let file: FileByteWriter | null = null;
     try {
       mkdirSync(targetDir, { recursive: true });
-      file = new FileByteWriter(join(targetDir, STATE_DATA_FILE));
-      const index = serializeManifest(manifest, input, file);
-      file.close();
+      const index = writeInPieces(join(targetDir, STATE_DATA_FILE), (out) => serializeManifest(manifest, input, out));
       const state = new ParseState(targetDir, index, null);
       state.fresh = state.builtNow = true;
       return state;
     } catch {
-      file?.abandon();
+      // kept in memory below
     }
     const memory = new MemorySink();
     const index = serializeManifest(manifest, input, memory);
@@ -362,17 +359,12 @@ export class ParseState {
 
   /** Writes the pieces to `path`, copying ranges of the stored data from memory or from the data file. */
   private writePieces(path: string, pieces: (string | Range)[]): void {
-    const out = new FileByteWriter(path);
-    try {
+    writeInPieces(path, (out) => {
       for (const piece of pieces) {
         if (typeof piece === 'string') out.write(piece);
         else this.copyRange(out, piece);
       }
-      out.close();
-    } catch (e) {
-      out.abandon();
-      throw e;
-    }
+    });
   }
 
   private copyRange(out: FileByteWriter, [offset, length]: Range): void {
@@ -416,10 +408,10 @@ export class ParseState {
       mkdirSync(this.dir, { recursive: true });
       const dataPath = join(this.dir, STATE_DATA_FILE);
       this.mapsRange(); // stored with the state, so the next invocation need not rebuild them
+      // A state just built has its data file written by fromManifest (or kept in memory when it could not be).
       const asBuilt = this.fresh && this.tail.length === 0;
-      if (asBuilt && !this.dataOnDisk) overwriteFile(dataPath, [this.loaded()]);
-      else if (asBuilt) {
-        // fromManifest wrote the data file
+      if (asBuilt) {
+        if (!this.dataOnDisk) overwriteFile(dataPath, [this.loaded()]);
       } else if (this.fresh || this.base + this.tail.length > 2 * this.index.liveBytes + (1 << 20)) this.compact(dataPath);
       else if (this.tail.length > this.tailSaved) {
         appendFileSync(dataPath, this.tail.subarray(this.tailSaved));

@@ -122,3 +122,20 @@ export class FileByteWriter {
     closeSync(this.fd);
   }
 }
+
+/**
+ * Writes `path` in place with what `fill` writes to it and returns what `fill` returns; on an error
+ * the file is left unfinished and the error rethrown.
+ */
+export function writeInPieces<T>(path: string, fill: (out: FileByteWriter) => T): T {
+  const out = new FileByteWriter(path);
+  let result: T;
+  try {
+    result = fill(out);
+  } catch (e) {
+    out.abandon();
+    throw e;
+  }
+  out.close();
+  return result;
+}
