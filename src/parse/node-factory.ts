@@ -36,11 +36,16 @@ export interface NodeSeed {
   location: SourceLocation;
 }
 
-/** A node with every field set; config, names and dependencies are filled in by the parser. */
+/**
+ * A node with every field set; config, names and dependencies are filled in by the parser.
+ * compiled_path comes second: compiling fills it in and appends the compiled fields, so a compiled
+ * node's JSON is its stored JSON with two known edits (ParseState.writeCompiledManifest).
+ */
 export function newNode(seed: NodeSeed, config: NodeConfig): ManifestNode {
   const patch = seed.patch;
   return {
     unique_id: seed.uniqueId,
+    compiled_path: null,
     resource_type: seed.resourceType,
     package_name: seed.packageName,
     name: seed.name,
@@ -67,7 +72,6 @@ export function newNode(seed: NodeSeed, config: NodeConfig): ManifestNode {
     sources: [],
     metrics: [],
     depends_on: { macros: [], nodes: [] },
-    compiled_path: null,
     contract: { enforced: Boolean(config.contract?.enforced), alias_types: config.contract?.alias_types ?? true, checksum: null },
     constraints: patch?.constraints ?? [],
     access: patch?.access ?? (seed.resourceType === 'model' ? 'protected' : undefined),

@@ -124,7 +124,7 @@ export class ParseState {
     const patchable = !this.builtNow && !this.mapsChanged && this.replaced.length <= 1;
     const written = patchable ? writtenManifest(path, recordPath, metadataJson.length, selectorsJson) : null;
     if (written) patchManifestFile(path, written, metadataJson, this.entryChange(written.nodesStart));
-    else this.writePieces(path, this.manifestPieces(metadata, selectors));
+    else this.writePieces(path, this.manifestPieces(metadata, selectors)!);
     recordWrittenManifest(path, recordPath, metadataJson.length, selectorsJson);
     return path;
   }
@@ -332,29 +332,55 @@ export class ParseState {
 
   /**
    * manifest.json assembled from the stored entries (the same bytes JSON.stringify of the manifest
-   * gives), as text pieces and ranges of the stored data.
+   * gives), as text pieces and ranges of the stored data. With `compiled` (the manifest's nodes after
+   * compiling), compiled nodes are spliced (compiledEntry); null when a node does not fit that.
    */
-  private manifestPieces(metadata: Manifest['metadata'], selectors: Manifest['selectors']): (string | Range)[] {
+  private manifestPieces(metadata: Manifest['metadata'], selectors: Manifest['selectors'], compiled?: Manifest['nodes']): (string | Range)[] | null {
     const pieces: (string | Range)[] = [`{"metadata":${JSON.stringify(metadata)},"nodes":{`];
+    const { at, ids } = this.index.nodes;
+    if (compiled && Object.keys(compiled).length !== ids.length) return null;
     // Entries are stored as `"<id>":{…},`: each run of adjacent entries is one range.
     let run: Range | null = null;
-    const at = this.index.nodes.at;
-    for (let i = 0; i < at.length; i += 3) {
-      const start = at[i]! - at[i + 2]!;
-      const length = at[i + 2]! + at[i + 1]! + 1;
-      if (run && run[0] + run[1] === start) run[1] += length;
-      else {
-        if (run) pieces.push(run);
-        run = [start, length];
+    for (let i = 0; i < ids.length; i++) {
+      const start = at[3 * i]! - at[3 * i + 2]!;
+      const length = at[3 * i + 2]! + at[3 * i + 1]! + 1;
+      const node = compiled?.[ids[i]!];
+      if (compiled && !node) return null;
+      const splice = node ? compiledEntry(node, start, at[3 * i + 2]!, at[3 * i + 1]!) : undefined;
+      if (splice === null) return null;
+      if (splice === undefined && run && run[0] + run[1] === start) {
+        run[1] += length;
+        continue;
       }
+      if (run) pieces.push(run);
+      run = null;
+      if (splice) pieces.push(...splice);
+      else run = [start, length];
     }
-    if (run) pieces.push([run[0], run[1] - 1]); // without the last comma
+    if (run) pieces.push(run);
+    // The last entry has no comma after it.
+    const last = pieces[pieces.length - 1]!;
+    if (ids.length > 0) pieces[pieces.length - 1] = typeof last === 'string' ? last.slice(0, -1) : [last[0], last[1] - 1];
     pieces.push('},"sources":', this.index.sections.sources);
     for (const name of ['macros', 'docs', 'exposures', 'metrics', 'groups'] as const) pieces.push(`,"${name}":`, this.index.sections[name]);
     pieces.push(`,"selectors":${JSON.stringify(selectors)},"disabled":`, this.index.sections.disabled, ',', this.mapsRange());
     for (const name of ['group_map', 'saved_queries', 'semantic_models', 'unit_tests'] as const) pieces.push(`,"${name}":`, this.index.sections[name]);
     pieces.push('}');
     return pieces;
+  }
+
+  /**
+   * Writes manifest.json for the manifest this state was built from or materialized into, after its
+   * nodes were compiled, without serializing every node again: a compiled node is its stored entry
+   * with compiled_path filled in and the compiled fields appended, every other entry and section is
+   * copied. False when a node does not fit that (the caller writes the manifest from the objects).
+   */
+  writeCompiledManifest(targetDir: string, manifest: Manifest): boolean {
+    const pieces = this.manifestPieces(manifest.metadata, manifest.selectors, manifest.nodes);
+    if (!pieces) return false;
+    mkdirSync(targetDir, { recursive: true });
+    this.writePieces(join(targetDir, 'manifest.json'), pieces);
+    return true;
   }
 
   /** Writes the pieces to `path`, copying ranges of the stored data from memory or from the data file. */
@@ -373,17 +399,32 @@ export class ParseState {
     if (offset < base) {
       const storedEnd = Math.min(end, base);
       if (this.data) out.writeBytes(this.data.subarray(offset, storedEnd));
-      else {
-        this.fd ??= openSync(join(this.dir, STATE_DATA_FILE), 'r');
-        out.copyFrom(this.fd, offset, storedEnd - offset);
-      }
+      else this.copyFromFile(out, offset, storedEnd);
     }
     if (end > base) out.writeBytes(this.tail.subarray(Math.max(offset, base) - base, end - base));
   }
 
+  /** A window of the data file read ahead: a compiled manifest copies thousands of small ranges in file order. */
+  private window: { buffer: Buffer; start: number; length: number } | null = null;
+
+  private copyFromFile(out: FileByteWriter, start: number, end: number): void {
+    this.fd ??= openSync(join(this.dir, STATE_DATA_FILE), 'r');
+    if (end - start >= WINDOW) {
+      out.copyFrom(this.fd, start, end - start);
+      return;
+    }
+    const w = (this.window ??= { buffer: Buffer.allocUnsafeSlow(WINDOW), start: 0, length: 0 });
+    if (start < w.start || end > w.start + w.length) {
+      w.start = start;
+      w.length = readSync(this.fd, w.buffer, 0, Math.min(WINDOW, this.base - start), start);
+      if (end > w.start + w.length) throw new Error('the stored parse ended early');
+    }
+    out.writeBytes(w.buffer.subarray(start - w.start, end - w.start));
+  }
+
   /** The manifest as objects (for commands that compile, run or read it), martflow's locations restored. */
   materialize(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Manifest {
-    const parts = this.manifestPieces(metadata, selectors).map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : this.slice(p)));
+    const parts = this.manifestPieces(metadata, selectors)!.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : this.slice(p)));
     const manifest = JSON.parse(Buffer.concat(parts).toString('utf8')) as Manifest;
     const locations = JSON.parse(this.text(this.index.locations)) as Locations;
     for (const key of ['nodes', 'sources', 'macros', 'exposures', 'unit_tests'] as const) {
@@ -469,4 +510,34 @@ class MemorySink implements ByteSink {
     this.position += b.length;
     return b.length;
   }
+}
+
+const WINDOW = 1 << 20;
+
+/** The keys compiling adds to a node after its stored ones (compile/compile-project.ts sets them). */
+const COMPILED_KEYS = new Set(['extra_ctes', 'compiled', 'compiled_code', 'extra_ctes_injected']);
+
+/**
+ * The pieces of a node's manifest.json entry `"<id>":{…},` made from its stored one, when compiling
+ * changed it: every node starts `{"unique_id":<id>,"compiled_path":null` (node-factory.ts) and
+ * compiling only sets compiled_path and appends COMPILED_KEYS, so JSON.stringify of the node is the
+ * stored entry with those two edits. Undefined when the node is as stored; null when it does not
+ * start with those two keys.
+ */
+function compiledEntry(node: ManifestNode, start: number, keyLength: number, jsonLength: number): (string | Range)[] | null | undefined {
+  const keys = Object.keys(node);
+  let end = keys.length;
+  while (end > 2 && COMPILED_KEYS.has(keys[end - 1]!)) end--;
+  if (node.compiled_path === null && end === keys.length) return undefined;
+  if (keys[0] !== 'unique_id' || keys[1] !== 'compiled_path') return null;
+  // `{"unique_id":` + the id's JSON (the key before the entry is that JSON and a colon) + `,"compiled_path":`.
+  const head = '{"unique_id":'.length + keyLength - 1 + ',"compiled_path":'.length;
+  const afterNull = start + keyLength + head + 'null'.length;
+  let tail = '';
+  for (let k = end; k < keys.length; k++) {
+    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+    if (value !== undefined) tail += `,${JSON.stringify(keys[k])}:${JSON.stringify(value)}`;
+  }
+  // The stored JSON's closing brace and the comma after it are left out of the second range.
+  return [[start, keyLength + head], JSON.stringify(node.compiled_path), [afterNull, start + keyLength + jsonLength - 1 - afterNull], `${tail}},`];
 }

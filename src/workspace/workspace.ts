@@ -200,10 +200,15 @@ export class Workspace {
     return this.adapter;
   }
 
-  /** Writes target/manifest.json: the stored bytes while no command has changed the manifest. */
+  /**
+   * Writes target/manifest.json: the stored bytes while no command has changed the manifest, with
+   * the compiled fields spliced in after compiling.
+   */
   writeManifest(): string {
     if (this.handedOut && this.parsed) {
       this.state.forgetManifest();
+      if (this.state.writeCompiledManifest(this.targetDir, this.parsed)) return join(this.targetDir, 'manifest.json');
+      this.logger.debug('manifest.json written from the manifest objects: they no longer match the stored parse');
       return writeManifest(this.targetDir, this.parsed);
     }
     return this.state.writeManifest(this.targetDir, this.metadata, selectorsOf(this.project));

@@ -169,4 +169,49 @@ describe('stored parse', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('a compiled manifest is the stored entries with the compiled fields spliced in, byte for byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
+    // As node-factory.ts makes them: compiled_path second; a multi-byte name shifts every offset after it.
+    const parsed = (name: string, deps: string[]) => {
+      const { unique_id, ...rest } = node(name, deps);
+      return { unique_id, compiled_path: null, ...rest } as unknown as ManifestNode;
+    };
+    const compile = (n: ManifestNode, sql: string) => {
+      n.extra_ctes = [];
+      Object.assign(n, { compiled: true, compiled_code: sql, compiled_path: `target/compiled/p/${n.original_file_path}`, extra_ctes_injected: true });
+    };
+    const written = (s: ParseState, m: Manifest) => {
+      const out = mkdtempSync(join(tmpdir(), 'martflow-state-compiled-'));
+      try {
+        assert.equal(s.writeCompiledManifest(out, m), true);
+        return readFileSync(join(out, 'manifest.json'), 'utf8');
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    };
+    try {
+      const names = ['a', 'café', 'c', 'd'];
+      const m = manifestOf(names.map((n, i) => parsed(n, i ? ['model.p.a'] : [])));
+      const state = fresh(dir, m); // its data is on disk, not in memory
+      for (const id of ['model.p.a', 'model.p.café', 'model.p.d']) compile(m.nodes[id]!, `select "${id}" -- ✓\n`);
+      assert.equal(written(state, m), expected(m), 'first, middle and last nodes compiled; one left as parsed');
+      await state.save();
+
+      // From the saved state: the materialized manifest compiled whole (every entry spliced).
+      const loaded = (await ParseState.loadInBackground(dir)(HASH))!;
+      const materialized = loaded.materialize(m.metadata, m.selectors);
+      for (const n of Object.values(materialized.nodes)) compile(n, `select 1 from ${n.name}`);
+      assert.equal(written(loaded, materialized), expected(materialized));
+
+      // A node that does not start with unique_id, compiled_path: the caller must serialize the objects.
+      const other = manifestOf([node('x', [])]);
+      const otherState = fresh(mkdtempSync(join(tmpdir(), 'martflow-state-')), other);
+      compile(other.nodes['model.p.x']!, 'select 1');
+      assert.equal(otherState.writeCompiledManifest(dir, other), false);
+      rmSync(otherState.dir, { recursive: true, force: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
