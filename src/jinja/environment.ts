@@ -1,5 +1,5 @@
 // JinjaEnvironment: compiles templates (cached by the sha1 of their text) and renders them.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CompiledTemplate, JinjaCallable, JinjaEnvironmentOptions, MacroInfo, RenderContext } from './api.js';
 import { compileMacros, compileProgram, generatedCode, type CompileNames, type Program } from './compile.js';
 import { FILTERS } from './filters.js';
@@ -43,7 +43,7 @@ export class JinjaEnvironment {
 
   /** Compiles (or reuses the compiled form of identical text); throws JinjaSyntaxError. */
   compile(source: string, path: string): CompiledTemplate {
-    const key = createHash('sha1').update(source).digest('base64');
+    const key = hash('sha1', source, 'base64');
     let program = this.cache.get(key);
     if (!program) {
       program = compileProgram(source, path, this.names);

@@ -2,7 +2,7 @@
 // fills the MacroRegistry that renders resolve names through, plus the manifest's macro entries.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createHash } from 'node:crypto';
+import { sha256 } from '../project/read-files.js';
 import type { JinjaEnvironment } from '../jinja/index.js';
 import type { LoadedProject, MacroFile } from '../project/loaded-project.js';
 import type { Macro } from '../project/manifest-types.js';
@@ -20,7 +20,7 @@ function readIncluded(dir: string): MacroFile[] {
   files = listSqlFiles(dir).map((abs) => {
     const text = readFileSync(abs, 'utf8');
     const path = relative(dir, abs).split('\\').join('/');
-    return { path, file: { path, absolutePath: abs, checksum: createHash('sha256').update(text).digest('hex'), text }, genericTests: [] };
+    return { path, file: { path, absolutePath: abs, checksum: sha256(text), text }, genericTests: [] };
   });
   includedFiles.set(dir, files);
   return files;

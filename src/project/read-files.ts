@@ -1,5 +1,5 @@
 // Reading files of a package: walking resource folders, with sha256 checksums as dbt's FileHash.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 // Synchronous reads: a project is thousands of small files, and each asynchronous read is several
 // thread-pool round trips; reading them in a loop is several times faster.
 import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
@@ -7,7 +7,8 @@ import { join, relative, sep } from 'node:path';
 import type { ProjectFile } from './loaded-project.js';
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  // One-shot crypto.hash: twice as fast as createHash for the thousands of small files of a project.
+  return hash('sha256', text, 'hex');
 }
 
 export function toPosix(p: string): string {

@@ -1,10 +1,10 @@
 // Generic test names and ids exactly as dbt-core builds them
 // (parser/generic_test_builders.py synthesize_generic_test_names, schema_generic_tests.py create_test_node).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { pyRepr, pyStr } from './python-repr.js';
 
 export function md5(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex');
+  return hash('md5', text, 'hex');
 }
 
 const cpLength = (s: string): number => [...s].length;

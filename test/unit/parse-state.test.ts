@@ -175,7 +175,7 @@ describe('stored parse', () => {
     // As node-factory.ts makes them: compiled_path second; a multi-byte name shifts every offset after it.
     const parsed = (name: string, deps: string[]) => {
       const { unique_id, ...rest } = node(name, deps);
-      return { unique_id, compiled_path: null, ...rest } as unknown as ManifestNode;
+      return { unique_id, compiled_path: null, ...(rest as object) } as unknown as ManifestNode;
     };
     const compile = (n: ManifestNode, sql: string) => {
       n.extra_ctes = [];

@@ -1,7 +1,8 @@
 // Bulk insert through the DuckDB appender. Values are converted per column here (the appender does
 // not cast), so a bad value is reported with its row and column. Loading a subset of the columns goes
 // through a temporary table so the others get their defaults.
-import { DuckDBDataChunkWriter, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { duckdb } from './duckdb-api.js';
 import { DatabaseError, type QueryResult, type RelationRef } from '../adapter.js';
 import { DuckDBDialect } from './dialect.js';
 import { toDatabaseError } from './errors.js';
@@ -33,7 +34,7 @@ async function append(
 ): Promise<number> {
   const appender = await raw.createAppender(target.identifier, target.schema, target.database);
   const converters = order.map((_, i) => columnConverter(appender.columnType(i)));
-  const writer = DuckDBDataChunkWriter.forAppender(appender);
+  const writer = duckdb.DuckDBDataChunkWriter.forAppender(appender);
   const out: DuckDBValue[] = new Array(order.length);
   let count = 0;
   const appendRow = (row: unknown[]): void => {

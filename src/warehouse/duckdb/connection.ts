@@ -1,6 +1,7 @@
 // One DuckDB connection of the pool. Statements run through runAndReadAll; an AbortSignal interrupts
 // the running statement with DuckDBConnection.interrupt().
-import { ResultReturnType, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { duckdb } from './duckdb-api.js';
 import { CancelledError, type ExecuteOptions, type QueryResult, type RelationRef } from '../adapter.js';
 import { BaseConnection } from '../base-connection.js';
 import { bulkLoad } from './bulk-load.js';
@@ -43,7 +44,7 @@ export class DuckDBWarehouseConnection extends BaseConnection {
       const reader = await pending;
       if (signal?.aborted) throw new CancelledError();
       // DML answers with a one-row "Count" result in DuckDB; like PostgreSQL, report only rowsAffected.
-      if (reader.returnType === ResultReturnType.CHANGED_ROWS) return { columns: [], rows: [], rowsAffected: reader.rowsChanged };
+      if (reader.returnType === duckdb.ResultReturnType.CHANGED_ROWS) return { columns: [], rows: [], rowsAffected: reader.rowsChanged };
       const types = reader.columnTypes();
       return {
         columns: reader.columnNames().map((name, i) => ({ name, dataType: types[i].toString() })),

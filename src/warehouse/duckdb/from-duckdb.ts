@@ -1,5 +1,9 @@
 // DuckDB result values → the JS values of ../values.ts.
-import {
+import type { DuckDBValue } from '@duckdb/node-api';
+import { duckdb } from './duckdb-api.js';
+import { integerValue, trimFraction } from '../values.js';
+
+const {
   DuckDBArrayValue,
   DuckDBBlobValue,
   DuckDBDecimalValue,
@@ -11,9 +15,7 @@ import {
   DuckDBTimestampSecondsValue,
   DuckDBTimestampTZValue,
   DuckDBTimestampValue,
-  type DuckDBValue,
-} from '@duckdb/node-api';
-import { integerValue, trimFraction } from '../values.js';
+} = duckdb;
 
 function timestampText(value: { toString(): string }): string {
   return trimFraction(value.toString());

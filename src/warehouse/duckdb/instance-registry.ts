@@ -2,7 +2,8 @@
 // when the last one closes. Opening takes the martflow lock file first, then DuckDB's own file lock.
 import { mkdirSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBInstance } from '@duckdb/node-api';
+import { duckdb } from './duckdb-api.js';
 import { UserError } from '../../util/errors.js';
 import { isInMemory, type DuckDBTarget } from './config.js';
 import { acquireLock, translateDuckDBLockError } from './lock-file.js';
@@ -36,12 +37,12 @@ async function openDatabase(target: DuckDBTarget, displayPath: string, command: 
   // No TimeZone default: it needs the ICU extension, and without ICU DuckDB works in UTC already.
   const settings = target.settings;
   if (isInMemory(target.resolvedPath)) {
-    return { instance: await DuckDBInstance.create(target.resolvedPath, settings), users: 1, releaseLock: () => {} };
+    return { instance: await duckdb.DuckDBInstance.create(target.resolvedPath, settings), users: 1, releaseLock: () => {} };
   }
   mkdirSync(dirname(target.resolvedPath), { recursive: true });
   const release = acquireLock(target.resolvedPath, displayPath, command);
   try {
-    const instance = await DuckDBInstance.create(target.resolvedPath, settings);
+    const instance = await duckdb.DuckDBInstance.create(target.resolvedPath, settings);
     locks.add(release);
     installExitHook();
     return { instance, users: 1, releaseLock: () => { locks.delete(release); release(); } };

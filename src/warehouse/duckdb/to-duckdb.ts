@@ -1,7 +1,11 @@
 // JS values → DuckDB values, for bound parameters and for the appender. The appender does not cast,
 // so strings ('2024-01-02', '12.50', 'true') are parsed here into the column's type; everything else
 // goes through the library's JSToDuckDBValueConverter.
-import {
+import type { DuckDBDecimalType, DuckDBType, DuckDBValue, ToDuckDBValueConverter } from '@duckdb/node-api';
+import { duckdb } from './duckdb-api.js';
+import { formatUtcTimestamp, valueAsText } from '../values.js';
+
+const {
   DuckDBTypeId,
   JSToDuckDBValueConverter,
   TIMESTAMP,
@@ -15,12 +19,7 @@ import {
   timestampSecondsValue,
   timestampTZValue,
   timestampValue,
-  type DuckDBDecimalType,
-  type DuckDBType,
-  type DuckDBValue,
-  type ToDuckDBValueConverter,
-} from '@duckdb/node-api';
-import { formatUtcTimestamp, valueAsText } from '../values.js';
+} = duckdb;
 
 /** A bound parameter: Dates as TIMESTAMP (UTC), bytes as BLOB; the rest is inferred by DuckDB. */
 export function paramToDuckDB(value: unknown): DuckDBValue {
