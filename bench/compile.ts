@@ -2,6 +2,8 @@
 // then re-parse after editing one model. Targets on a 2-core machine: ≤ 2 s and ≤ 1 GB RSS cold;
 // ≤ 0.3 s for the re-parse. 30 % of the models use macros, var() and loops (the rest only ref/config);
 // pass a share as the second argument to change it (1 = every model needs the template engine).
+// The Jinja models are written alike (martflow compiles one function per template structure); the
+// last figure is for the same project with every Jinja model of its own structure.
 // Usage: npm run build && npx tsx bench/compile.ts [models=10000] [jinjaShare=0.3]
 import { appendFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,4 +41,10 @@ const edits = [5, 1234, 4321, 7777, 9999].map((i) => {
 });
 const median = [...edits].sort((a, b) => a.seconds - b.seconds)[2]!;
 console.log(`re-parse after editing one model:  ${fmt(median)} median of 5 (${edits.map((e) => e.seconds.toFixed(2)).join(', ')} s)   (target ≤ 0.3 s)`);
+// The same project with every Jinja model of its own structure: no compiled template function is shared.
+const uniqueDir = `${dir}-unique-shapes`;
+generateProject(uniqueDir, { models, jinjaShare, uniqueShapes: true });
+const compileUnique = runMartflow(['compile', '--quiet'], uniqueDir);
+console.log(`parse + compile, cold, every Jinja model of its own structure: ${fmt(compileUnique)}`);
+rmSync(uniqueDir, { recursive: true, force: true });
 for (const aside of asides) rmSync(aside, { recursive: true, force: true });

@@ -15,6 +15,11 @@ export interface GenerateOptions {
    * models in real projects do). Default 0.3.
    */
   jinjaShare?: number;
+  /**
+   * Give every Jinja model a structure of its own (its loop variable is named after it). By default
+   * they are written alike, and martflow compiles one function per template structure.
+   */
+  uniqueShapes?: boolean;
 }
 
 /** A deterministic pseudo-random sequence, so every run generates the same project. */
@@ -67,7 +72,7 @@ export function generateProject(dir: string, options: GenerateOptions): void {
           `{{ config(tags=['generated']) }}\n` +
           `with ${parents.map((p) => `p${p} as (select * from {{ ref('m${p}') }})`).join(',\n')}\n` +
           `select p${parents[0]}.id, {{ scaled('p${parents[0]}.id', var('multiplier')) }} as scaled_id\n` +
-          `{% for c in ['a', 'b', 'c'] %}, '{{ c }}' as col_{{ c }}{% endfor %}\n` +
+          (options.uniqueShapes ? `{% for c${i} in ['a', 'b', 'c'] %}, '{{ c${i} }}' as col_{{ c${i} }}{% endfor %}\n` : `{% for c in ['a', 'b', 'c'] %}, '{{ c }}' as col_{{ c }}{% endfor %}\n`) +
           `from p${parents[0]}` +
           (parents.length > 1 ? `\njoin p${parents[1]} on p${parents[1]}.id = p${parents[0]}.id` : '') +
           '\n';

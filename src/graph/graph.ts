@@ -1,7 +1,6 @@
 // The DAG of a manifest: enabled nodes, sources, exposures and unit tests, with edges from
 // depends_on.nodes (parent → child). Pure and immutable once built; selection and the runner read it.
 import type { GraphMember, Manifest } from '../project/manifest-types.js';
-import { compareIds } from './parent-child-maps.js';
 import { subsetEdges } from './subset-edges.js';
 import { findCycle, cycleError, topologicalSort } from './topo-sort.js';
 
@@ -21,11 +20,12 @@ export class Graph {
     for (const id of this.members.keys()) this.childIds.set(id, []);
     for (const [id, m] of this.members) {
       const deps = 'depends_on' in m ? m.depends_on.nodes : [];
-      const parents = [...new Set(deps)].filter((d) => this.members.has(d)).sort(compareIds);
+      // sort() without a comparator orders strings by code unit, as compareIds does, and is faster.
+      const parents = [...new Set(deps)].filter((d) => this.members.has(d)).sort();
       this.parentIds.set(id, parents);
       for (const p of parents) this.childIds.get(p)!.push(id);
     }
-    for (const list of this.childIds.values()) list.sort(compareIds);
+    for (const list of this.childIds.values()) if (list.length > 1) list.sort();
   }
 
   /** The graph of everything enabled in the manifest (disabled nodes never enter the graph). */
@@ -49,7 +49,7 @@ export class Graph {
 
   /** All ids, sorted. */
   nodes(): string[] {
-    this.sortedIds ??= [...this.members.keys()].sort(compareIds);
+    this.sortedIds ??= [...this.members.keys()].sort();
     return [...this.sortedIds];
   }
 

@@ -14,6 +14,12 @@ export interface FnState {
 
 export class ExprGen {
   readonly locs: number[] = [];
+  /**
+   * The template's text and string constants, read as M.k[i] instead of written into the code: the
+   * code then depends only on the template's structure, and templates of the same structure share
+   * one compiled function (creating a function costs V8 far more than generating its code).
+   */
+  readonly consts: string[] = [];
   protected fn: FnState = { temps: 0 };
   /** > 0 inside {% if %} bodies and inline ifs: unknown filters/tests there fail only if reached (as jinja2 3). */
   protected conditional = 0;
@@ -28,6 +34,12 @@ export class ExprGen {
   protected loc(n: Pos): number {
     this.locs.push(n.line, n.col);
     return this.locs.length / 2 - 1;
+  }
+
+  /** A string constant of the template. */
+  protected text(value: string): string {
+    this.consts.push(value);
+    return `M.k[${this.consts.length - 1}]`;
   }
 
   protected at(n: Pos): string {
@@ -49,7 +61,7 @@ export class ExprGen {
   expr(e: Expr, f: Frame): string {
     switch (e.kind) {
       case 'const':
-        if (typeof e.value === 'string') return JSON.stringify(e.value);
+        if (typeof e.value === 'string') return this.text(e.value);
         if (typeof e.value === 'number') return e.float && Number.isInteger(e.value) ? `rt.float(${e.value})` : String(e.value);
         return String(e.value);
       case 'name':

@@ -65,9 +65,9 @@ export class CodeGen extends ExprGen {
   private stmt(s: Stmt, f: Frame): string {
     switch (s.kind) {
       case 'output':
-        return `out += ${JSON.stringify(s.text)};\n`;
+        return `out += ${this.text(s.text)};\n`;
       case 'print':
-        if (s.expr.kind === 'const' && typeof s.expr.value === 'string') return `out += ${JSON.stringify(s.expr.value)};\n`;
+        if (s.expr.kind === 'const' && typeof s.expr.value === 'string') return `out += ${this.text(s.expr.value)};\n`;
         return `${this.at(s.expr)};\nout += rt.str(${this.expr(s.expr, f)});\n`;
       case 'if': {
         let code = '';

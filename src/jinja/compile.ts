@@ -15,9 +15,11 @@ const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor as
 export interface Program {
   render: RenderFn;
   locs: number[];
+  /** The template's string constants, passed to its function as M.k. */
+  consts: string[];
   macros: MacroInfo[];
   /** Built on first bindMacros(): a sync function instantiating the top-level macros. */
-  macrosFn?: { fn: MacrosFn; locs: number[] };
+  macrosFn?: { fn: MacrosFn; locs: number[]; consts: string[] };
   body: Stmt[];
 }
 
@@ -26,19 +28,43 @@ export interface CompileNames {
   tests: ReadonlySet<string>;
 }
 
-export function compileProgram(source: string, file: string, names: CompileNames): Program {
+/**
+ * Compiled functions by their code. Generated code holds no string constants (they are passed in
+ * as M.k), so templates of the same structure — a project's models are often written alike — share
+ * one function: V8 creating a function costs several times more than generating its code.
+ */
+export class CompiledShapes {
+  private readonly fns = new Map<string, RenderFn | MacrosFn>();
+
+  render(code: string, file: string): RenderFn {
+    return this.get(`a${code}`, file, () => new AsyncFunction('rt', 'ctx', 'M', code)) as RenderFn;
+  }
+
+  macros(code: string, file: string): MacrosFn {
+    return this.get(`s${code}`, file, () => new Function('rt', 'ctx', 'M', code) as MacrosFn) as MacrosFn;
+  }
+
+  private get(key: string, file: string, create: () => RenderFn | MacrosFn): RenderFn | MacrosFn {
+    let fn = this.fns.get(key);
+    if (!fn) {
+      try {
+        fn = create();
+      } catch (e) {
+        // A bug in the generator, not in the template.
+        throw new JinjaSyntaxError(`internal error compiling template: ${(e as Error).message}`, { location: { file }, cause: e });
+      }
+      this.fns.set(key, fn);
+    }
+    return fn;
+  }
+}
+
+export function compileProgram(source: string, file: string, names: CompileNames, shapes: CompiledShapes): Program {
   const toks = tokenize(source, file);
   const normalized = source.replace(/\r\n?/g, '\n');
   const body = new TemplateParser(toks, file, normalized).parseTemplate();
   const gen = new CodeGen(file, names.filters, names.tests);
-  const code = gen.template(body);
-  let render: RenderFn;
-  try {
-    render = new AsyncFunction('rt', 'ctx', 'M', code);
-  } catch (e) {
-    // A bug in the generator, not in the template; keep the generated code for the report.
-    throw new JinjaSyntaxError(`internal error compiling template: ${(e as Error).message}`, { location: { file }, cause: e });
-  }
+  const render = shapes.render(gen.template(body), file);
   const macros: MacroInfo[] = [];
   for (const s of body) {
     if (s.kind === 'macro') {
@@ -46,13 +72,13 @@ export function compileProgram(source: string, file: string, names: CompileNames
     }
   }
   // The AST is kept only where bindMacros may need it later.
-  return { render, locs: gen.locs, macros, body: macros.length ? body : [] };
+  return { render, locs: gen.locs, consts: gen.consts, macros, body: macros.length ? body : [] };
 }
 
-export function compileMacros(program: Program, file: string, names: CompileNames): { fn: MacrosFn; locs: number[] } {
+export function compileMacros(program: Program, file: string, names: CompileNames, shapes: CompiledShapes): NonNullable<Program['macrosFn']> {
   const gen = new CodeGen(file, names.filters, names.tests);
-  const code = gen.macrosOnly(program.body);
-  return { fn: new Function('rt', 'ctx', 'M', code) as MacrosFn, locs: gen.locs };
+  const fn = shapes.macros(gen.macrosOnly(program.body), file);
+  return { fn, locs: gen.locs, consts: gen.consts };
 }
 
 /** For debugging: the generated JavaScript of a template. */

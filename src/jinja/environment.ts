@@ -1,7 +1,7 @@
 // JinjaEnvironment: compiles templates (cached by the sha1 of their text) and renders them.
 import { hash } from 'node:crypto';
 import type { CompiledTemplate, JinjaCallable, JinjaEnvironmentOptions, MacroInfo, RenderContext } from './api.js';
-import { compileMacros, compileProgram, generatedCode, type CompileNames, type Program } from './compile.js';
+import { CompiledShapes, compileMacros, compileProgram, generatedCode, type CompileNames, type Program } from './compile.js';
 import { FILTERS } from './filters.js';
 import { DEFAULT_GLOBALS } from './globals.js';
 import { TESTS } from './is-tests.js';
@@ -19,14 +19,14 @@ class Template implements CompiledTemplate {
   }
 
   render(context: RenderContext): Promise<string> {
-    return this.program.render(this.env.runtime, context, { file: this.path, locs: this.program.locs });
+    return this.program.render(this.env.runtime, context, { file: this.path, locs: this.program.locs, k: this.program.consts });
   }
 
   bindMacros(context: RenderContext): Record<string, JinjaCallable> {
     const p = this.program;
     if (p.macros.length === 0) return {};
-    p.macrosFn ??= compileMacros(p, this.path, this.env.names);
-    return p.macrosFn.fn(this.env.runtime, context, { file: this.path, locs: p.macrosFn.locs }) as Record<string, JinjaCallable>;
+    p.macrosFn ??= compileMacros(p, this.path, this.env.names, this.env.shapes);
+    return p.macrosFn.fn(this.env.runtime, context, { file: this.path, locs: p.macrosFn.locs, k: p.macrosFn.consts }) as Record<string, JinjaCallable>;
   }
 }
 
@@ -35,6 +35,7 @@ export class JinjaEnvironment {
   readonly runtime: Runtime;
   readonly names: CompileNames = { filters: new Set(Object.keys(FILTERS)), tests: new Set(Object.keys(TESTS)) };
   private readonly cache = new Map<string, Program>();
+  readonly shapes = new CompiledShapes();
 
   constructor(opts: JinjaEnvironmentOptions = {}) {
     this.globals = Object.assign(Object.create(null) as RenderContext, DEFAULT_GLOBALS, opts.globals);
@@ -46,7 +47,7 @@ export class JinjaEnvironment {
     const key = hash('sha1', source, 'base64');
     let program = this.cache.get(key);
     if (!program) {
-      program = compileProgram(source, path, this.names);
+      program = compileProgram(source, path, this.names, this.shapes);
       this.cache.set(key, program);
     }
     return new Template(path, program, this);

@@ -16,6 +16,8 @@ export interface TemplateMeta {
   file: string;
   /** Flat [line, col, line, col, …]; $p indexes pairs. */
   locs: number[];
+  /** The template's string constants (CodeGen.consts). */
+  k: readonly string[];
 }
 
 const OBJECT_PROTO_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
