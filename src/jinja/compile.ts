@@ -44,6 +44,11 @@ export class CompiledShapes {
     return this.get(`s${code}`, file, () => new Function('rt', 'ctx', 'M', code) as MacrosFn) as MacrosFn;
   }
 
+  /** How many distinct functions were created. */
+  get size(): number {
+    return this.fns.size;
+  }
+
   private get(key: string, file: string, create: () => RenderFn | MacrosFn): RenderFn | MacrosFn {
     let fn = this.fns.get(key);
     if (!fn) {
