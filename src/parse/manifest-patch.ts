@@ -1,10 +1,14 @@
 // Patching manifest.json in place after a re-parse: when the file is still the one the stored parse
 // wrote last (its size and mtime are recorded beside the stored parse), the metadata is rewritten where
-// it stands and, when one node changed, the bytes from that node's entry on; nothing else is read.
+// it stands and a changed node's entry too: the stored parse writes spaces after every entry, so an
+// edit that grows it a little fits; a bigger one moves the bytes after it. Nothing else is read.
 import { closeSync, ftruncateSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 
 /** Beside the stored parse: where manifest.json stood when the stored parse last wrote it. */
 export const STATE_MANIFEST_FILE = 'partial_parse.manifest.json';
+
+/** Spaces after each node entry of manifest.json (JSON allows them): room for an edit to grow into. */
+export const ENTRY_SLACK = 64;
 
 export interface WrittenManifest {
   size: number;
@@ -15,6 +19,8 @@ export interface WrittenManifest {
   selectors: string;
   /** Where the first node entry starts. */
   nodesStart: number;
+  /** Spaces after node entries, by node index, where they are not ENTRY_SLACK. */
+  slack: Record<number, number>;
 }
 
 /** manifest.json starts `{"metadata":` then the metadata, then `,"nodes":{`. */
@@ -26,7 +32,7 @@ export function writtenManifest(path: string, recordPath: string, metadataLength
   try {
     const record = JSON.parse(readFileSync(recordPath, 'utf8')) as WrittenManifest;
     const now = statSync(path);
-    const same = now.size === record.size && now.mtimeMs === record.mtimeMs && record.metadataLength === metadataLength && record.selectors === selectors;
+    const same = now.size === record.size && now.mtimeMs === record.mtimeMs && record.metadataLength === metadataLength && record.selectors === selectors && typeof record.slack === 'object';
     return same ? record : null;
   } catch {
     return null;
@@ -34,9 +40,9 @@ export function writtenManifest(path: string, recordPath: string, metadataLength
 }
 
 /** Records where manifest.json stands now (a record that cannot be written only means a whole write next time). */
-export function recordWrittenManifest(path: string, recordPath: string, metadataLength: number, selectors: string): void {
+export function recordWrittenManifest(path: string, recordPath: string, metadataLength: number, selectors: string, slack: Record<number, number>): void {
   const after = statSync(path);
-  const record: WrittenManifest = { size: after.size, mtimeMs: after.mtimeMs, metadataLength, selectors, nodesStart: METADATA_AT + metadataLength + NODES_OPEN.length };
+  const record: WrittenManifest = { size: after.size, mtimeMs: after.mtimeMs, metadataLength, selectors, nodesStart: METADATA_AT + metadataLength + NODES_OPEN.length, slack };
   try {
     writeFileSync(recordPath, JSON.stringify(record));
   } catch {
@@ -44,25 +50,40 @@ export function recordWrittenManifest(path: string, recordPath: string, metadata
   }
 }
 
-/** One node entry replaced: where it starts, how long it was in the file, and its new bytes. */
+/** One node entry replaced: node i's entry, where it starts, its length and the spaces after it in the file, and its new bytes. */
 export interface EntryChange {
+  i: number;
   start: number;
   oldLength: number;
+  oldSlack: number;
   entry: Buffer;
 }
 
-/** Rewrites the metadata where it stands and, for a changed entry, the entry and everything after it. */
-export function patchManifestFile(path: string, written: WrittenManifest, metadataJson: Buffer, change: EntryChange | null): void {
+/**
+ * Rewrites the metadata where it stands and a changed entry: in the room of the old entry and its
+ * spaces when it fits, else moving everything after it. Returns the spaces now after the entry.
+ */
+export function patchManifestFile(path: string, written: WrittenManifest, metadataJson: Buffer, change: EntryChange | null): number {
   const fd = openSync(path, 'r+');
   try {
     writeSync(fd, metadataJson, 0, metadataJson.length, METADATA_AT);
-    if (!change) return;
-    const oldEnd = change.start + change.oldLength;
+    if (!change) return 0;
+    const room = change.oldLength + change.oldSlack;
+    if (change.entry.length <= room) {
+      const slot = Buffer.alloc(room, ' ');
+      change.entry.copy(slot);
+      writeSync(fd, slot, 0, slot.length, change.start);
+      return room - change.entry.length;
+    }
+    const oldEnd = change.start + room;
     const suffix = Buffer.alloc(written.size - oldEnd);
     readSync(fd, suffix, 0, suffix.length, oldEnd);
-    writeSync(fd, change.entry, 0, change.entry.length, change.start);
-    writeSync(fd, suffix, 0, suffix.length, change.start + change.entry.length);
-    ftruncateSync(fd, change.start + change.entry.length + suffix.length);
+    const slot = Buffer.alloc(change.entry.length + ENTRY_SLACK, ' ');
+    change.entry.copy(slot);
+    writeSync(fd, slot, 0, slot.length, change.start);
+    writeSync(fd, suffix, 0, suffix.length, change.start + slot.length);
+    ftruncateSync(fd, change.start + slot.length + suffix.length);
+    return ENTRY_SLACK;
   } finally {
     closeSync(fd);
   }

@@ -16,13 +16,11 @@ import type { FileStat } from '../project/read-files.js';
 import { compareIds } from '../graph/parent-child-maps.js';
 import { RACY_MS, SECTIONS, hideLocation, parseIndex, setHidden, type Locations, type Range, type Section, type StateIndex } from './state-format.js';
 import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
-import { patchManifestFile, recordWrittenManifest, writtenManifest, type EntryChange } from './manifest-patch.js';
+import { ENTRY_SLACK, patchManifestFile, recordWrittenManifest, STATE_MANIFEST_FILE, writtenManifest, type EntryChange, type WrittenManifest } from './manifest-patch.js';
 
 export { BUILD_MACROS, projectFiles, stateHash } from './state-format.js';
 export type { NodeColumns, FileColumns, StateIndex, Range } from './state-format.js';
-export { STATE_INDEX_FILE, STATE_DATA_FILE };
-/** Beside the stored parse: where manifest.json stood when the stored parse last wrote it. */
-export const STATE_MANIFEST_FILE = 'partial_parse.manifest.json';
+export { STATE_INDEX_FILE, STATE_DATA_FILE, STATE_MANIFEST_FILE };
 
 export class ParseState {
   private constructor(
@@ -113,7 +111,8 @@ export class ParseState {
   /**
    * Writes manifest.json. When the file is still the one this stored parse wrote last (same size and
    * mtime, recorded beside it) and at most one node changed, with the same dependencies, only the
-   * metadata and the bytes from that node on are rewritten; otherwise the whole file.
+   * metadata and that node's entry are rewritten where they stand (entries are followed by spaces
+   * to grow into; an entry that outgrows them moves the bytes after it); otherwise the whole file.
    */
   writeManifest(targetDir: string, metadata: Manifest['metadata'], selectors: Manifest['selectors']): string {
     mkdirSync(targetDir, { recursive: true });
@@ -123,9 +122,17 @@ export class ParseState {
     const selectorsJson = JSON.stringify(selectors);
     const patchable = !this.builtNow && !this.mapsChanged && this.replaced.length <= 1;
     const written = patchable ? writtenManifest(path, recordPath, metadataJson.length, selectorsJson) : null;
-    if (written) patchManifestFile(path, written, metadataJson, this.entryChange(written.nodesStart));
-    else this.writePieces(path, this.manifestPieces(metadata, selectors)!);
-    recordWrittenManifest(path, recordPath, metadataJson.length, selectorsJson);
+    let slack: Record<number, number> = {};
+    if (written) {
+      slack = written.slack;
+      const change = this.entryChange(written);
+      const newSlack = patchManifestFile(path, written, metadataJson, change);
+      if (change) {
+        if (newSlack === ENTRY_SLACK) delete slack[change.i];
+        else slack[change.i] = newSlack;
+      }
+    } else this.writePieces(path, this.manifestPieces(metadata, selectors, { padded: true })!);
+    recordWrittenManifest(path, recordPath, metadataJson.length, selectorsJson, slack);
     return path;
   }
 
@@ -135,16 +142,23 @@ export class ParseState {
   }
 
   /** Where the node this invocation replaced stands in manifest.json, and its new entry; null when none. */
-  private entryChange(nodesStart: number): EntryChange | null {
+  private entryChange(written: WrittenManifest): EntryChange | null {
     const change = this.replaced[0];
     if (!change) return null;
     const { at } = this.index.nodes;
-    let start = nodesStart;
-    for (let j = 0; j < change.i; j++) start += at[3 * j + 2]! + at[3 * j + 1]! + 1;
+    const slackOf = (j: number) => written.slack[j] ?? ENTRY_SLACK;
+    let start = written.nodesStart;
+    for (let j = 0; j < change.i; j++) start += at[3 * j + 2]! + at[3 * j + 1]! + 1 + slackOf(j);
     // The last entry of "nodes" has no comma after it, in the old file and the new one.
     const last = change.i === at.length / 3 - 1;
     const [offset, length, keyLength] = this.nodeAt(change.i);
-    return { start, oldLength: change.oldEntryLength - (last ? 1 : 0), entry: this.slice([offset - keyLength, keyLength + length + (last ? 0 : 1)]) };
+    return {
+      i: change.i,
+      start,
+      oldLength: change.oldEntryLength - (last ? 1 : 0),
+      oldSlack: slackOf(change.i),
+      entry: this.slice([offset - keyLength, keyLength + length + (last ? 0 : 1)]),
+    };
   }
 
   /**
@@ -332,35 +346,33 @@ export class ParseState {
 
   /**
    * manifest.json assembled from the stored entries (the same bytes JSON.stringify of the manifest
-   * gives), as text pieces and ranges of the stored data. With `compiled` (the manifest's nodes after
-   * compiling), compiled nodes are spliced (compiledEntry); null when a node does not fit that.
+   * gives), as text pieces and ranges of the stored data. `padded`: ENTRY_SLACK spaces after each node
+   * entry (for patching it in place later). `compiled` (the manifest's nodes after compiling):
+   * compiled nodes are spliced (compiledEntry); null when a node does not fit that.
    */
-  private manifestPieces(metadata: Manifest['metadata'], selectors: Manifest['selectors'], compiled?: Manifest['nodes']): (string | Range)[] | null {
+  private manifestPieces(metadata: Manifest['metadata'], selectors: Manifest['selectors'], how: { padded?: boolean; compiled?: Manifest['nodes'] } = {}): (string | Range)[] | null {
     const pieces: (string | Range)[] = [`{"metadata":${JSON.stringify(metadata)},"nodes":{`];
     const { at, ids } = this.index.nodes;
+    const { compiled, padded } = how;
     if (compiled && Object.keys(compiled).length !== ids.length) return null;
-    // Entries are stored as `"<id>":{…},`: each run of adjacent entries is one range.
-    let run: Range | null = null;
+    // Entries are stored as `"<id>":{…},`: adjacent ones are copied as one range.
+    const pushRange = (range: Range) => {
+      const prev = pieces[pieces.length - 1]!;
+      if (typeof prev !== 'string' && prev[0] + prev[1] === range[0]) prev[1] += range[1];
+      else pieces.push(range);
+    };
     for (let i = 0; i < ids.length; i++) {
+      // The last entry has no comma after it.
+      const last = i === ids.length - 1;
       const start = at[3 * i]! - at[3 * i + 2]!;
-      const length = at[3 * i + 2]! + at[3 * i + 1]! + 1;
       const node = compiled?.[ids[i]!];
       if (compiled && !node) return null;
-      const splice = node ? compiledEntry(node, start, at[3 * i + 2]!, at[3 * i + 1]!) : undefined;
+      const splice = node ? compiledEntry(node, start, at[3 * i + 2]!, at[3 * i + 1]!, last) : undefined;
       if (splice === null) return null;
-      if (splice === undefined && run && run[0] + run[1] === start) {
-        run[1] += length;
-        continue;
-      }
-      if (run) pieces.push(run);
-      run = null;
       if (splice) pieces.push(...splice);
-      else run = [start, length];
+      else pushRange([start, at[3 * i + 2]! + at[3 * i + 1]! + (last ? 0 : 1)]);
+      if (padded) pieces.push(PADDING);
     }
-    if (run) pieces.push(run);
-    // The last entry has no comma after it.
-    const last = pieces[pieces.length - 1]!;
-    if (ids.length > 0) pieces[pieces.length - 1] = typeof last === 'string' ? last.slice(0, -1) : [last[0], last[1] - 1];
     pieces.push('},"sources":', this.index.sections.sources);
     for (const name of ['macros', 'docs', 'exposures', 'metrics', 'groups'] as const) pieces.push(`,"${name}":`, this.index.sections[name]);
     pieces.push(`,"selectors":${JSON.stringify(selectors)},"disabled":`, this.index.sections.disabled, ',', this.mapsRange());
@@ -376,7 +388,7 @@ export class ParseState {
    * copied. False when a node does not fit that (the caller writes the manifest from the objects).
    */
   writeCompiledManifest(targetDir: string, manifest: Manifest): boolean {
-    const pieces = this.manifestPieces(manifest.metadata, manifest.selectors, manifest.nodes);
+    const pieces = this.manifestPieces(manifest.metadata, manifest.selectors, { compiled: manifest.nodes });
     if (!pieces) return false;
     mkdirSync(targetDir, { recursive: true });
     this.writePieces(join(targetDir, 'manifest.json'), pieces);
@@ -513,6 +525,7 @@ class MemorySink implements ByteSink {
 }
 
 const WINDOW = 1 << 20;
+const PADDING = ' '.repeat(ENTRY_SLACK);
 
 /** The keys compiling adds to a node after its stored ones (compile/compile-project.ts sets them). */
 const COMPILED_KEYS = new Set(['extra_ctes', 'compiled', 'compiled_code', 'extra_ctes_injected']);
@@ -524,7 +537,7 @@ const COMPILED_KEYS = new Set(['extra_ctes', 'compiled', 'compiled_code', 'extra
  * stored entry with those two edits. Undefined when the node is as stored; null when it does not
  * start with those two keys.
  */
-function compiledEntry(node: ManifestNode, start: number, keyLength: number, jsonLength: number): (string | Range)[] | null | undefined {
+function compiledEntry(node: ManifestNode, start: number, keyLength: number, jsonLength: number, last: boolean): (string | Range)[] | null | undefined {
   const keys = Object.keys(node);
   let end = keys.length;
   while (end > 2 && COMPILED_KEYS.has(keys[end - 1]!)) end--;
@@ -538,6 +551,6 @@ function compiledEntry(node: ManifestNode, start: number, keyLength: number, jso
     const value = (node as unknown as Record<string, unknown>)[keys[k]!];
     if (value !== undefined) tail += `,${JSON.stringify(keys[k])}:${JSON.stringify(value)}`;
   }
-  // The stored JSON's closing brace and the comma after it are left out of the second range.
-  return [[start, keyLength + head], JSON.stringify(node.compiled_path), [afterNull, start + keyLength + jsonLength - 1 - afterNull], `${tail}},`];
+  // The stored JSON's closing brace (and the comma after it) are left out of the second range.
+  return [[start, keyLength + head], JSON.stringify(node.compiled_path), [afterNull, start + keyLength + jsonLength - 1 - afterNull], last ? `${tail}}` : `${tail}},`];
 }

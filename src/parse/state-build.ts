@@ -9,7 +9,7 @@ import { FORMAT, REFABLE, SECTIONS, hideLocation, type FileColumns, type Locatio
 
 export interface StateInputs {
   hash: string;
-  files: Map<string, FileStat>;
+  files: ReadonlyMap<string, FileStat>;
   checksums: Map<string, string>;
   nodeInputs: Map<string, { patch?: NodePatch; envVars?: Record<string, string | null> }>;
   yamlEnvVars: Record<string, string | null>;

@@ -113,12 +113,12 @@ export function stateHash(shell: ProjectShell, targetDatabase: string | null, ad
 }
 
 /** Every file under the packages' resource folders, by project-relative path. */
-export function projectFiles(shell: ProjectShell): Map<string, FileStat> {
+export function projectFiles(shell: ProjectShell): ReadonlyMap<string, FileStat> {
+  for (const pkg of shell.packages) walkResourceFolders(pkg);
+  // The common case, a project without local packages: the root's own index, not a copy of it.
+  if (shell.packages.length === 1 && shell.packages[0]!.displayPrefix === '') return shell.packages[0]!.fileIndex.all();
   const out = new Map<string, FileStat>();
-  for (const pkg of shell.packages) {
-    walkResourceFolders(pkg);
-    for (const [path, stat] of pkg.fileIndex.all()) out.set(pkg.displayPrefix + path, stat);
-  }
+  for (const pkg of shell.packages) for (const [path, stat] of pkg.fileIndex.all()) out.set(pkg.displayPrefix + path, stat);
   return out;
 }
 

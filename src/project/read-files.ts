@@ -52,11 +52,18 @@ export class PackageFileIndex {
     return out.sort();
   }
 
-  /** Every file walked so far (the union over the folders asked for). */
-  all(): Map<string, FileStat> {
-    const out = new Map<string, FileStat>();
-    for (const files of this.walked.values()) for (const [path, stat] of files) out.set(path, stat);
-    return out;
+  /** The union of the walked folders, and how many folders it covers. */
+  private union: Map<string, FileStat> | null = null;
+  private unionOf = 0;
+
+  /** Every file walked so far (the union over the folders asked for; made again only after a new walk). */
+  all(): ReadonlyMap<string, FileStat> {
+    if (!this.union || this.unionOf !== this.walked.size) {
+      this.union = new Map();
+      for (const files of this.walked.values()) for (const [path, stat] of files) this.union.set(path, stat);
+      this.unionOf = this.walked.size;
+    }
+    return this.union;
   }
 }
 
@@ -69,7 +76,7 @@ function walk(abs: string, rel: string, out: Map<string, FileStat>): void {
   }
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
-    const childAbs = join(abs, e.name);
+    const childAbs = `${abs}${sep}${e.name}`; // abs is already normalized: no need for path.join
     const childRel = rel ? `${rel}/${e.name}` : e.name;
     let isDir = e.isDirectory();
     let stat: Stats | undefined;

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ParseState, STATE_DATA_FILE } from '../../src/parse/parse-state.js';
+import { ENTRY_SLACK } from '../../src/parse/manifest-patch.js';
 import { buildParentChildMaps } from '../../src/graph/parent-child-maps.js';
 import type { Manifest, ManifestNode } from '../../src/project/manifest-types.js';
 
@@ -39,11 +40,21 @@ function fresh(dir: string, m: Manifest): ParseState {
   return ParseState.fromManifest(dir, m, { hash: HASH, files: new Map(), checksums: new Map(), nodeInputs: new Map(), yamlEnvVars: {}, disabledNames: [], warnings: [], overridden: [] });
 }
 
+/**
+ * The JSON of a manifest.json the stored parse wrote, without the spaces it leaves after each node
+ * entry to patch it in place later (checked to be only that: JSON.parse reads every other byte).
+ */
+function compact(fileText: string): string {
+  return JSON.stringify(JSON.parse(fileText));
+}
+
 /** manifest.json as the state writes it whole (into a new folder, so there is nothing to patch). */
 function text(s: ParseState, m: Manifest): string {
   const out = mkdtempSync(join(tmpdir(), 'martflow-state-manifest-'));
   try {
-    return readFileSync(s.writeManifest(out, m.metadata, m.selectors), 'utf8');
+    const written = readFileSync(s.writeManifest(out, m.metadata, m.selectors), 'utf8');
+    assert.equal(written.length - compact(written).length, Object.keys(m.nodes).length * ENTRY_SLACK, 'ENTRY_SLACK spaces after each node entry');
+    return compact(written);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -150,12 +161,21 @@ describe('stored parse', () => {
       const first = fresh(dir, want);
       first.writeManifest(dir, want.metadata, want.selectors);
       await first.save();
-      const manifestText = () => readFileSync(join(dir, 'manifest.json'), 'utf8');
+      const manifestText = () => compact(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      const size = () => statSync(join(dir, 'manifest.json')).size;
       assert.equal(manifestText(), expected(want));
-      for (const [i, name, deps] of [[2, 'c', ['model.p.b']], [0, 'a', []], [1, 'b', ['model.p.a']]] as [number, string, string[]][]) {
+      // Edits that fit the spaces after the entry, then ones that do not (the bytes after it move):
+      // last, first and middle node each time.
+      const edits: [number, string, string[], string][] = [
+        [2, 'c', ['model.p.b'], 'x'.repeat(ENTRY_SLACK - 10)], [0, 'a', [], 'a bit longer'], [1, 'b', ['model.p.a'], ''],
+        [2, 'c', ['model.p.b'], 'y'.repeat(3 * ENTRY_SLACK)], [0, 'a', [], 'z'.repeat(2 * ENTRY_SLACK)], [1, 'b', ['model.p.a'], 'w'.repeat(ENTRY_SLACK + 1)],
+        [0, 'a', [], 'short again'],
+      ];
+      for (const [i, name, deps, grow] of edits) {
         const s = await ParseState.loadInBackground(dir)(HASH);
         assert.ok(s);
-        const replacement = node(name, deps, { raw_code: `select ${i} -- ${'longer '.repeat(i + 1)}` });
+        const before = size();
+        const replacement = node(name, deps, { raw_code: `select ${i} -- ${grow}` });
         s.replaceNode(i, structuredClone(replacement));
         nodes[i] = replacement;
         want = manifestOf(nodes.map((n) => structuredClone(n)));
@@ -163,7 +183,9 @@ describe('stored parse', () => {
         s.writeManifest(dir, want.metadata, want.selectors);
         await s.save();
         s.dispose();
-        assert.equal(manifestText(), expected(want), `after replacing ${name}`);
+        assert.equal(manifestText(), expected(want), `after replacing ${name} (${grow.length} more characters)`);
+        const fits = grow.length < ENTRY_SLACK - 8 || grow.startsWith('short');
+        if (fits) assert.equal(size(), before, `${name}'s new entry fits where the old one and its spaces stood`);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
