@@ -41,22 +41,27 @@ export class Compiler {
 
   async compile(node: ManifestNode, options: CompileOptions = {}): Promise<CompiledNode> {
     const ephemerals: string[] = [];
-    const testKwargs: Record<string, unknown> = {};
-    const ctx = this.context(node, { ...options, extra: { ...options.extra, _dbt_generic_test_kwargs: testKwargs } }, ephemerals);
-    if (node.resource_type === 'test' && node.test_metadata) {
-      await renderTestKwargs(this.jinja, node.test_metadata.kwargs, ctx, node.original_file_path, testKwargs, (v) => this.staticTestArgument(node, v, ephemerals));
-    }
-    const rendered = (await this.renderBody(node, ctx, ephemerals)).trim();
+    const rendered = (await this.renderBody(node, options, ephemerals)).trim();
     const ctes: InjectedCte[] = [];
     const seen = new Set<string>();
     for (const id of ephemerals) await this.collectCtes(id, ctes, seen);
     return { sql: injectCtes(rendered, ctes), body: rendered, ctes };
   }
 
-  /** A model whose Jinja is only literal ref/source/config calls is rendered by substitution. */
-  private async renderBody(node: ManifestNode, ctx: Record<string, unknown>, ephemerals: string[]): Promise<string> {
+  /**
+   * Renders the node's SQL. A model whose Jinja is only literal ref/source/config calls is rendered
+   * by substitution, without a render context.
+   */
+  private async renderBody(node: ManifestNode, options: CompileOptions, ephemerals: string[]): Promise<string> {
     const statik = this.staticAllowed && node.resource_type !== 'test' ? parseStatic(node.raw_code) : null;
-    if (!statik) return this.jinja.compile(node.raw_code, node.original_file_path).render(ctx);
+    if (!statik) {
+      const testKwargs: Record<string, unknown> = {};
+      const ctx = this.context(node, { ...options, extra: { ...options.extra, _dbt_generic_test_kwargs: testKwargs } }, ephemerals);
+      if (node.resource_type === 'test' && node.test_metadata) {
+        await renderTestKwargs(this.jinja, node.test_metadata.kwargs, ctx, node.original_file_path, testKwargs, (v) => this.staticTestArgument(node, v, ephemerals));
+      }
+      return this.jinja.compile(node.raw_code, node.original_file_path).render(ctx);
+    }
     return renderStatic(node.raw_code, statik, (c) => {
       if (c.kind === 'ref') return this.refRelation(node, c.call, ephemerals).render();
       if (c.kind === 'source') return this.sourceRelation(node, c.source[0], c.source[1]).render();
@@ -78,8 +83,11 @@ export class Compiler {
     return undefined;
   }
 
+  private allowStatic?: boolean;
+
+  /** Whether no project macro overrides ref, source or config (macros do not change while compiling). */
   private get staticAllowed(): boolean {
-    return !['ref', 'source', 'config'].some((n) => this.env.registry.isOverridden(n));
+    return (this.allowStatic ??= !['ref', 'source', 'config'].some((n) => this.env.registry.isOverridden(n)));
   }
 
   private refRelation(node: ManifestNode, call: RefCall, ephemerals: string[]): Relation {
