@@ -20,8 +20,9 @@ export class Graph {
     for (const id of this.members.keys()) this.childIds.set(id, []);
     for (const [id, m] of this.members) {
       const deps = 'depends_on' in m ? m.depends_on.nodes : [];
-      // sort() without a comparator orders strings by code unit, as compareIds does, and is faster.
-      const parents = [...new Set(deps)].filter((d) => this.members.has(d)).sort();
+      // Most nodes have one parent or none. sort() without a comparator orders strings by code unit,
+      // as compareIds does, and is faster.
+      const parents = deps.length <= 1 ? deps.filter((d) => this.members.has(d)) : [...new Set(deps)].filter((d) => this.members.has(d)).sort();
       this.parentIds.set(id, parents);
       for (const p of parents) this.childIds.get(p)!.push(id);
     }

@@ -82,7 +82,8 @@ export function selectNodes(manifest: Manifest, graph: Graph, spec: SelectionSpe
 
 /** CompiledNode.empty: a model/test/snapshot/analysis whose code is blank. */
 export function isEmptyNode(m: GraphMember): boolean {
-  return 'raw_code' in m && m.resource_type !== 'seed' && typeof m.raw_code === 'string' && m.raw_code.trim() === '';
+  // /\S/ rather than trim(): the same whitespace, without copying 20,000 SQL texts.
+  return 'raw_code' in m && m.resource_type !== 'seed' && typeof m.raw_code === 'string' && !/\S/.test(m.raw_code);
 }
 
 function resourceFilter(opts: SelectOptions): (m: GraphMember) => boolean {

@@ -9,20 +9,66 @@ type Edges = (id: string) => readonly string[];
 /** Orders `ids` so every parent (within ids) comes first. Ids on or behind a cycle are left out. */
 export function topologicalSort(ids: Set<string>, parents: Edges, children: Edges): string[] {
   const indegree = new Map<string, number>();
-  for (const id of ids) indegree.set(id, parents(id).filter((p) => ids.has(p)).length);
-  const ready = [...ids].filter((id) => indegree.get(id) === 0).sort(compareIds);
+  const ready = new MinHeap();
+  for (const id of ids) {
+    let n = 0;
+    for (const p of parents(id)) if (ids.has(p)) n++;
+    indegree.set(id, n);
+    if (n === 0) ready.push(id);
+  }
   const order: string[] = [];
-  while (ready.length > 0) {
-    const id = ready.shift()!;
+  while (ready.size > 0) {
+    const id = ready.pop();
     order.push(id);
     for (const c of children(id)) {
       if (!ids.has(c)) continue;
       const left = indegree.get(c)! - 1;
       indegree.set(c, left);
-      if (left === 0) insertSorted(ready, c);
+      if (left === 0) ready.push(c);
     }
   }
   return order;
+}
+
+/** Ids by code-unit order (compareIds), smallest first: the ready list of 20,000-node graphs. */
+class MinHeap {
+  private readonly items: string[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(id: string): void {
+    const a = this.items;
+    a.push(id);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! <= id) break;
+      a[i] = a[parent]!;
+      i = parent;
+    }
+    a[i] = id;
+  }
+
+  pop(): string {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const smaller = l + 1 < a.length && a[l + 1]! < a[l]! ? l + 1 : l;
+        if (last <= a[smaller]!) break;
+        a[i] = a[smaller]!;
+        i = smaller;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
 }
 
 /** Inserts id into a list sorted by unique_id. */

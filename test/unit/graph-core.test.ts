@@ -113,6 +113,15 @@ describe('graph: topological order on random DAGs (property)', () => {
       assert.equal(order.length, n, `seed ${seed}`);
       const pos = new Map(order.map((id, i) => [id, i]));
       for (const id of names) for (const p of g.parents(id)) assert.ok(pos.get(p)! < pos.get(id)!, `seed ${seed}: ${p} before ${id}`);
+      // Among the nodes whose parents are placed, the smallest unique_id comes next (dbt's order).
+      const placed = new Set<string>();
+      const expected: string[] = [];
+      while (expected.length < n) {
+        const next = names.filter((id) => !placed.has(id) && g.parents(id).every((p) => placed.has(p))).sort()[0]!;
+        placed.add(next);
+        expected.push(next);
+      }
+      assert.deepEqual(order, expected, `seed ${seed}`);
       // Stable: the same graph built in another member order gives the same result.
       assert.deepEqual(new Graph(members.reverse()).topologicalOrder(), order, `seed ${seed}`);
       // Random subsets keep every (transitive) dependency in order too.
