@@ -80,9 +80,7 @@ export class NodeBuilder {
   async sqlNode(packageName: string, resourceType: 'model' | 'analysis' | 'test' | 'snapshot', seed: SqlNodeSeed, patch: NodePatch | undefined, extra?: SqlNodeExtra): Promise<BuiltNode | null> {
     const { errors } = this;
     const configType = resourceType as ConfigResourceType;
-    const layers = { schemaYaml: extra?.schemaYamlConfig ?? patch?.config };
-    const known = errors.try(() => this.resolveConfig(configType, packageName, seed.fqn, layers, patch?.location ?? seed.location));
-    if (!known) return null;
+    const layers = { schemaYaml: extra?.schemaYamlConfig ?? patch?.config, schemaYamlLocation: patch?.location };
     const cacheKey = seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : '');
     let capture = this.cache?.lookup(seed.uniqueId, cacheKey);
     const statik = !capture && this.staticAllowed && !extra?.testInstance ? parseStatic(seed.template) : null;
@@ -91,7 +89,11 @@ export class NodeBuilder {
       this.renderedCount++;
       this.cache?.store(seed.uniqueId, cacheKey, capture);
     }
+    // A render needs the config known before it (project tree and schema YAML) for config.get; a
+    // static parse or a cached capture has its config() values already: the config is resolved once.
     if (!capture) {
+      const known = errors.try(() => this.resolveConfig(configType, packageName, seed.fqn, layers, seed.location));
+      if (!known) return null;
       const jinja = this.engine.jinja();
       const template = errors.try(() => jinja.compile(seed.template, seed.originalFilePath));
       if (!template) return null;

@@ -38,9 +38,14 @@ export function mergeValue(key: string, base: unknown, next: unknown): unknown {
 
 /** Returns a new config: `base` with `layer` applied over it. */
 export function mergeConfig(base: Record<string, unknown>, layer: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(layer)) {
-    out[key] = key in out ? mergeValue(key, out[key], value) : mergeValue(key, undefined, value);
+  return mergeConfigInto({ ...base }, layer);
+}
+
+/** Applies `layer` over `target` in place (a config being built, not yet shared) and returns it. */
+export function mergeConfigInto(target: Record<string, unknown>, layer: Record<string, unknown>): Record<string, unknown> {
+  for (const key in layer) {
+    if (!Object.prototype.hasOwnProperty.call(layer, key)) continue;
+    target[key] = mergeValue(key, key in target ? target[key] : undefined, layer[key]);
   }
-  return out;
+  return target;
 }

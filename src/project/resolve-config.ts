@@ -4,7 +4,7 @@
 // The lead calls this after rendering a node's SQL (which yields the in-file layer).
 import { configDefaults } from './config-keys.js';
 import type { ConfigResourceType } from './config-keys.js';
-import { mergeConfig } from './config-merge.js';
+import { mergeConfigInto } from './config-merge.js';
 import { layersForFqn, treeKindFor } from './config-tree.js';
 import { validateConfigLayer } from './config-validate.js';
 import type { LoadedProject, ProjectConfig } from './loaded-project.js';
@@ -15,6 +15,8 @@ import type { SourceLocation } from '../util/errors.js';
 export interface ConfigLayers {
   /** The entry's `config:` in schema YAML (validated again here; cheap). */
   schemaYaml?: Record<string, unknown>;
+  /** Where the schema YAML entry is (its errors point there); else the node's location. */
+  schemaYamlLocation?: SourceLocation;
   /** The values of the file's config() call(s), merged in call order. */
   inFile?: Record<string, unknown>;
 }
@@ -56,12 +58,13 @@ export function resolveNodeConfig(
   const errors = new ErrorCollector();
   const kind = treeKindFor(resourceType);
   const own = projectFor(project, packageName);
-  let config = configDefaults(resourceType);
-  for (const layer of layersForFqn(own.configTrees[kind], fqn)) config = mergeConfig(config, layer);
-  if (layers.schemaYaml) config = mergeConfig(config, validateConfigLayer(resourceType, layers.schemaYaml, errors, location));
-  if (layers.inFile) config = mergeConfig(config, validateConfigLayer(resourceType, layers.inFile, errors, location));
+  // A fresh defaults object, each layer merged into it in place.
+  const config = configDefaults(resourceType);
+  for (const layer of layersForFqn(own.configTrees[kind], fqn)) mergeConfigInto(config, layer);
+  if (layers.schemaYaml) mergeConfigInto(config, validateConfigLayer(resourceType, layers.schemaYaml, errors, layers.schemaYamlLocation ?? location));
+  if (layers.inFile) mergeConfigInto(config, validateConfigLayer(resourceType, layers.inFile, errors, location));
   if (own !== project.root.project) {
-    for (const layer of layersForFqn(project.root.project.configTrees[kind], fqn)) config = mergeConfig(config, layer);
+    for (const layer of layersForFqn(project.root.project.configTrees[kind], fqn)) mergeConfigInto(config, layer);
   }
   errors.throwIfAny();
   if (resourceType === 'test') settleTestConfig(config);
