@@ -2,9 +2,10 @@
 // parsed again. After a parse, every manifest entry is stored serialized (target/partial_parse.nodes)
 // with an index (target/partial_parse.index.json) that records the size, mtime and checksum of every
 // project file and, per node, the file it came from, its refs and its resolved dependencies
-// (state-format.ts; state-build.ts writes it from a parsed manifest; manifest-patch.ts patches
-// manifest.json in place). src/parse/reparse.ts decides from it what must be parsed again; everything else is reused byte for
-// byte, so a re-parse never has to hold 20,000 node objects.
+// (state-format.ts; state-build.ts writes it from a parsed manifest; state-manifest.ts assembles
+// manifest.json from it; manifest-patch.ts patches manifest.json in place). src/parse/reparse.ts
+// decides from it what must be parsed again; everything else is reused byte for byte, so a re-parse
+// never has to hold 20,000 node objects.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { compareIds } from '../graph/parent-child-maps.js';
 import { RACY_MS, SECTIONS, hideLocation, parseIndex, setHidden, type Locations, type Range, type Section, type StateIndex } from './state-format.js';
 import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
 import { ENTRY_SLACK, patchManifestFile, recordWrittenManifest, STATE_MANIFEST_FILE, writtenManifest, type EntryChange, type WrittenManifest } from './manifest-patch.js';
+import { manifestPieces, type PiecesOptions } from './state-manifest.js';
 
 export { BUILD_MACROS, projectFiles, stateHash } from './state-format.js';
 export type { NodeColumns, FileColumns, StateIndex, Range } from './state-format.js';
@@ -344,41 +346,9 @@ export class ParseState {
     return this.index.maps;
   }
 
-  /**
-   * manifest.json assembled from the stored entries (the same bytes JSON.stringify of the manifest
-   * gives), as text pieces and ranges of the stored data. `padded`: ENTRY_SLACK spaces after each node
-   * entry (for patching it in place later). `compiled` (the manifest's nodes after compiling):
-   * compiled nodes are spliced (compiledEntry); null when a node does not fit that.
-   */
-  private manifestPieces(metadata: Manifest['metadata'], selectors: Manifest['selectors'], how: { padded?: boolean; compiled?: Manifest['nodes'] } = {}): (string | Range)[] | null {
-    const pieces: (string | Range)[] = [`{"metadata":${JSON.stringify(metadata)},"nodes":{`];
-    const { at, ids } = this.index.nodes;
-    const { compiled, padded } = how;
-    if (compiled && Object.keys(compiled).length !== ids.length) return null;
-    // Entries are stored as `"<id>":{…},`: adjacent ones are copied as one range.
-    const pushRange = (range: Range) => {
-      const prev = pieces[pieces.length - 1]!;
-      if (typeof prev !== 'string' && prev[0] + prev[1] === range[0]) prev[1] += range[1];
-      else pieces.push(range);
-    };
-    for (let i = 0; i < ids.length; i++) {
-      // The last entry has no comma after it.
-      const last = i === ids.length - 1;
-      const start = at[3 * i]! - at[3 * i + 2]!;
-      const node = compiled?.[ids[i]!];
-      if (compiled && !node) return null;
-      const splice = node ? compiledEntry(node, start, at[3 * i + 2]!, at[3 * i + 1]!, last) : undefined;
-      if (splice === null) return null;
-      if (splice) pieces.push(...splice);
-      else pushRange([start, at[3 * i + 2]! + at[3 * i + 1]! + (last ? 0 : 1)]);
-      if (padded) pieces.push(PADDING);
-    }
-    pieces.push('},"sources":', this.index.sections.sources);
-    for (const name of ['macros', 'docs', 'exposures', 'metrics', 'groups'] as const) pieces.push(`,"${name}":`, this.index.sections[name]);
-    pieces.push(`,"selectors":${JSON.stringify(selectors)},"disabled":`, this.index.sections.disabled, ',', this.mapsRange());
-    for (const name of ['group_map', 'saved_queries', 'semantic_models', 'unit_tests'] as const) pieces.push(`,"${name}":`, this.index.sections[name]);
-    pieces.push('}');
-    return pieces;
+  /** manifest.json as pieces of text and ranges of the stored data (see manifestPieces). */
+  private manifestPieces(metadata: Manifest['metadata'], selectors: Manifest['selectors'], how: PiecesOptions = {}): (string | Range)[] | null {
+    return manifestPieces(this.index, this.mapsRange(), metadata, selectors, how);
   }
 
   /**
@@ -548,33 +518,5 @@ class MemorySink implements ByteSink {
   }
 }
 
+/** How much of the data file copyFromFile reads ahead. */
 const WINDOW = 1 << 20;
-const PADDING = ' '.repeat(ENTRY_SLACK);
-
-/** The keys compiling adds to a node after its stored ones (compile/compile-project.ts sets them). */
-const COMPILED_KEYS = new Set(['extra_ctes', 'compiled', 'compiled_code', 'extra_ctes_injected']);
-
-/**
- * The pieces of a node's manifest.json entry `"<id>":{…},` made from its stored one, when compiling
- * changed it: every node starts `{"unique_id":<id>,"compiled_path":null` (node-factory.ts) and
- * compiling only sets compiled_path and appends COMPILED_KEYS, so JSON.stringify of the node is the
- * stored entry with those two edits. Undefined when the node is as stored; null when it does not
- * start with those two keys.
- */
-function compiledEntry(node: ManifestNode, start: number, keyLength: number, jsonLength: number, last: boolean): (string | Range)[] | null | undefined {
-  const keys = Object.keys(node);
-  let end = keys.length;
-  while (end > 2 && COMPILED_KEYS.has(keys[end - 1]!)) end--;
-  if (node.compiled_path === null && end === keys.length) return undefined;
-  if (keys[0] !== 'unique_id' || keys[1] !== 'compiled_path') return null;
-  // `{"unique_id":` + the id's JSON (the key before the entry is that JSON and a colon) + `,"compiled_path":`.
-  const head = '{"unique_id":'.length + keyLength - 1 + ',"compiled_path":'.length;
-  const afterNull = start + keyLength + head + 'null'.length;
-  let tail = '';
-  for (let k = end; k < keys.length; k++) {
-    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
-    if (value !== undefined) tail += `,${JSON.stringify(keys[k])}:${JSON.stringify(value)}`;
-  }
-  // The stored JSON's closing brace (and the comma after it) are left out of the second range.
-  return [[start, keyLength + head], JSON.stringify(node.compiled_path), [afterNull, start + keyLength + jsonLength - 1 - afterNull], last ? `${tail}}` : `${tail}},`];
-}
