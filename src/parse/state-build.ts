@@ -36,11 +36,13 @@ export function serializeManifest(manifest: Manifest, input: StateInputs, out: B
       const start = out.position;
       return [start, out.write(text)];
     };
+    // Written in three pieces: joining them first would copy every node's JSON once more.
     const putEntry = (id: string, json: string): [number, number, number] => {
-      const key = `${JSON.stringify(id)}:`;
-      const keyLength = Buffer.byteLength(key, 'utf8');
-      const [start, length] = put(`${key}${json},`);
-      return [start + keyLength, length - keyLength - 1, keyLength];
+      const keyLength = out.write(`${JSON.stringify(id)}:`);
+      const start = out.position;
+      const length = out.write(json);
+      out.write(',');
+      return [start, length, keyLength];
     };
     const locations: Locations = { nodes: {}, sources: {}, macros: {}, exposures: {}, unit_tests: {}, disabled: {} };
     const position = new Map<string, number>();
