@@ -1,7 +1,7 @@
 // Generates a synthetic dbt project for benchmarks: N models in folders with refs to earlier models,
 // folder configs in dbt_project.yml, schema YAML with tests, a macro and Jinja loops.
 // Usage: npx tsx bench/generate-project.ts <dir> [models=1000]
-import { mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync as writeFile, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface GenerateOptions {
@@ -31,12 +31,28 @@ function rng(seed: number): () => number {
   };
 }
 
-export function generateProject(dir: string, options: GenerateOptions): void {
+/** Writes a file unless it already holds exactly `text` (see generateProject). */
+function writeFileSync(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
+  writeFile(path, text);
+}
+
+/**
+ * Writes the project into `dir`, a fresh folder. With `reuse`, a folder generated before with the
+ * same options is brought back to its generated state by rewriting only the files that differ (a
+ * benchmark edits a few): deleting and recreating 10,000 files makes this kind of disk discard
+ * blocks for seconds afterwards, which would land in the figures. Anything else in the folder
+ * (target/) is then left to the caller.
+ */
+export function generateProject(dir: string, options: GenerateOptions, { reuse = false } = {}): void {
   const n = options.models;
   const folderSize = options.folderSize ?? 100;
   const random = rng(42);
-  rmSync(dir, { recursive: true, force: true });
+  const marker = join(dir, '.generated-with.json');
+  const wanted = JSON.stringify(options);
+  if (!reuse || !existsSync(marker) || readFileSync(marker, 'utf8') !== wanted) rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'macros'), { recursive: true });
+  writeFileSync(marker, wanted);
   const folders = Math.ceil(n / folderSize);
   // Every third folder builds tables — except for the runner benchmark, whose models are all views.
   const folderConfig = Array.from({ length: folders }, (_, f) => `    f${f}:\n      +tags: ['folder_${f}']\n${f % 3 === 0 && !options.trivial ? "      +materialized: table\n" : ''}`).join('');
