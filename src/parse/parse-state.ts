@@ -15,10 +15,10 @@ import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { NodePatch } from '../project/loaded-project.js';
 import type { FileStat } from '../project/read-files.js';
 import { compareIds } from '../graph/parent-child-maps.js';
-import { RACY_MS, SECTIONS, hideLocation, parseIndex, setHidden, type Locations, type Range, type Section, type StateIndex } from './state-format.js';
+import { RACY_MS, SECTIONS, hideLocation, parseIndex, type Range, type Section, type StateIndex } from './state-format.js';
 import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
 import { ENTRY_SLACK, patchManifestFile, recordWrittenManifest, STATE_MANIFEST_FILE, writtenManifest, type EntryChange, type WrittenManifest } from './manifest-patch.js';
-import { manifestPieces, type PiecesOptions } from './state-manifest.js';
+import { manifestPieces, materializeManifest, type PiecesOptions } from './state-manifest.js';
 
 export { BUILD_MACROS, projectFiles, stateHash } from './state-format.js';
 export type { NodeColumns, FileColumns, StateIndex, Range } from './state-format.js';
@@ -406,42 +406,8 @@ export class ParseState {
 
   /** The manifest as objects (for commands that compile, run or read it), martflow's locations restored. */
   materialize(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Manifest {
-    // Entry by entry, section by section: never one 46 MB Buffer and string (on this kind of VM the
-    // fresh memory alone costs ~3 ms per MB). Keys in manifest.json's order, as one JSON.parse gave.
     this.loaded();
-    const { at, ids } = this.index.nodes;
-    const nodes: Manifest['nodes'] = {};
-    for (let i = 0; i < ids.length; i++) nodes[ids[i]!] = JSON.parse(this.text([at[3 * i]!, at[3 * i + 1]!])) as ManifestNode;
-    const section = <T>(name: Section) => this.section<T>(name);
-    const maps = JSON.parse(`{${this.text(this.mapsRange())}}`) as Pick<Manifest, 'parent_map' | 'child_map'>;
-    const manifest: Manifest = {
-      metadata: JSON.parse(JSON.stringify(metadata)) as Manifest['metadata'],
-      nodes,
-      sources: section('sources'),
-      macros: section('macros'),
-      docs: section('docs'),
-      exposures: section('exposures'),
-      metrics: section('metrics'),
-      groups: section('groups'),
-      selectors: JSON.parse(JSON.stringify(selectors)) as Manifest['selectors'],
-      disabled: section('disabled'),
-      parent_map: maps.parent_map,
-      child_map: maps.child_map,
-      group_map: section('group_map'),
-      saved_queries: section('saved_queries'),
-      semantic_models: section('semantic_models'),
-      unit_tests: section('unit_tests'),
-    };
-    const locations = JSON.parse(this.text(this.index.locations)) as Locations;
-    for (const key of ['nodes', 'sources', 'macros', 'exposures', 'unit_tests'] as const) {
-      const group = (manifest[key] ?? {}) as Record<string, object>;
-      for (const [id, loc] of Object.entries(locations[key])) if (group[id]) setHidden(group[id], loc);
-    }
-    for (const [id, locs] of Object.entries(locations.disabled)) {
-      const list = (manifest.disabled[id] ?? []) as object[];
-      locs.forEach((loc, i) => loc && list[i] && setHidden(list[i], loc));
-    }
-    return manifest;
+    return materializeManifest(this.index, (range) => this.text(range), this.mapsRange(), metadata, selectors);
   }
 
   /**

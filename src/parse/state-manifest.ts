@@ -1,9 +1,9 @@
 // manifest.json assembled from a stored parse (./parse-state.ts): node entries and sections copied as
 // ranges of the data file, with spaces left after each entry for in-place patches, or with the fields
-// compiling set spliced into compiled nodes.
+// compiling set spliced into compiled nodes; and the manifest as objects again.
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import { ENTRY_SLACK } from './manifest-patch.js';
-import type { Range, StateIndex } from './state-format.js';
+import { setHidden, type Locations, type Range, type Section, type StateIndex } from './state-format.js';
 
 export interface PiecesOptions {
   /** ENTRY_SLACK spaces after each node entry (for patching it in place later). */
@@ -76,4 +76,45 @@ function compiledEntry(node: ManifestNode, start: number, keyLength: number, jso
   }
   // The stored JSON's closing brace (and the comma after it) are left out of the second range.
   return [[start, keyLength + head], JSON.stringify(node.compiled_path), [afterNull, start + keyLength + jsonLength - 1 - afterNull], last ? `${tail}}` : `${tail}},`];
+}
+
+/**
+ * The manifest as objects, martflow's locations restored; `text` reads a range of the stored data.
+ * Entry by entry, section by section: never one 46 MB Buffer and string (on this kind of VM the fresh
+ * memory alone costs ~3 ms per MB). Keys in manifest.json's order, as one JSON.parse of it gives.
+ */
+export function materializeManifest(index: StateIndex, text: (range: Range) => string, maps: Range, metadata: Manifest['metadata'], selectors: Manifest['selectors']): Manifest {
+  const { at, ids } = index.nodes;
+  const nodes: Manifest['nodes'] = {};
+  for (let i = 0; i < ids.length; i++) nodes[ids[i]!] = JSON.parse(text([at[3 * i]!, at[3 * i + 1]!])) as ManifestNode;
+  const section = <T>(name: Section) => JSON.parse(text(index.sections[name])) as T;
+  const parentChild = JSON.parse(`{${text(maps)}}`) as Pick<Manifest, 'parent_map' | 'child_map'>;
+  const manifest: Manifest = {
+    metadata: JSON.parse(JSON.stringify(metadata)) as Manifest['metadata'],
+    nodes,
+    sources: section('sources'),
+    macros: section('macros'),
+    docs: section('docs'),
+    exposures: section('exposures'),
+    metrics: section('metrics'),
+    groups: section('groups'),
+    selectors: JSON.parse(JSON.stringify(selectors)) as Manifest['selectors'],
+    disabled: section('disabled'),
+    parent_map: parentChild.parent_map,
+    child_map: parentChild.child_map,
+    group_map: section('group_map'),
+    saved_queries: section('saved_queries'),
+    semantic_models: section('semantic_models'),
+    unit_tests: section('unit_tests'),
+  };
+  const locations = JSON.parse(text(index.locations)) as Locations;
+  for (const key of ['nodes', 'sources', 'macros', 'exposures', 'unit_tests'] as const) {
+    const group = (manifest[key] ?? {}) as Record<string, object>;
+    for (const [id, loc] of Object.entries(locations[key])) if (group[id]) setHidden(group[id], loc);
+  }
+  for (const [id, locs] of Object.entries(locations.disabled)) {
+    const list = (manifest.disabled[id] ?? []) as object[];
+    locs.forEach((loc, i) => loc && list[i] && setHidden(list[i], loc));
+  }
+  return manifest;
 }
