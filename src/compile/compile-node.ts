@@ -7,7 +7,7 @@ import type { Manifest, ManifestNode, RefCall } from '../project/manifest-types.
 import { RefIndex } from '../parse/ref-index.js';
 import { cteName, injectCtes, type InjectedCte } from './ephemeral.js';
 import { renderTestKwargs } from '../context/test-kwargs.js';
-import { parseStatic, renderStatic } from '../parse/static-parse.js';
+import { parseStatic, renderStatic, staticParseAllowed } from '../parse/static-parse.js';
 import { staticArgumentCall } from '../parse/static-parse.js';
 
 export interface CompileOptions {
@@ -87,7 +87,7 @@ export class Compiler {
 
   /** Whether no project macro overrides ref, source or config (macros do not change while compiling). */
   private get staticAllowed(): boolean {
-    return (this.allowStatic ??= !['ref', 'source', 'config'].some((n) => this.env.registry.isOverridden(n)));
+    return (this.allowStatic ??= staticParseAllowed((n) => this.env.registry.isOverridden(n)));
   }
 
   private refRelation(node: ManifestNode, call: RefCall, ephemerals: string[]): Relation {

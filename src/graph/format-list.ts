@@ -7,7 +7,7 @@
 import type { GraphMember, Manifest } from '../project/manifest-types.js';
 import { UserError } from '../util/errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
-import { compareIds } from './parent-child-maps.js';
+import { sortIds } from './parent-child-maps.js';
 
 export type ListOutput = 'name' | 'path' | 'json' | 'selector';
 
@@ -16,7 +16,7 @@ const ALLOWED_KEYS = ['alias', 'name', 'package_name', 'depends_on', 'tags', 'co
 const FIELD_ORDER = ['database', 'schema', 'name', 'resource_type', 'package_name', 'path', 'original_file_path', 'unique_id', 'fqn', 'source_name', 'alias', 'checksum', 'config', 'tags', 'description'];
 
 export function formatList(manifest: Manifest, ids: Iterable<string>, output: ListOutput = 'selector', outputKeys?: string[]): string[] {
-  const members = [...ids].sort(compareIds).map((id) => lookup(manifest, id)).filter((m): m is GraphMember => m !== undefined);
+  const members = sortIds([...ids]).map((id) => lookup(manifest, id)).filter((m): m is GraphMember => m !== undefined);
   switch (output) {
     case 'selector':
       return members.map(selectorOf);

@@ -1,6 +1,7 @@
 // The DAG of a manifest: enabled nodes, sources, exposures and unit tests, with edges from
 // depends_on.nodes (parent → child). Pure and immutable once built; selection and the runner read it.
 import type { GraphMember, Manifest } from '../project/manifest-types.js';
+import { sortIds } from './parent-child-maps.js';
 import { subsetEdges } from './subset-edges.js';
 import { findCycle, cycleError, topologicalSort } from './topo-sort.js';
 
@@ -20,13 +21,12 @@ export class Graph {
     for (const id of this.members.keys()) this.childIds.set(id, []);
     for (const [id, m] of this.members) {
       const deps = 'depends_on' in m ? m.depends_on.nodes : [];
-      // Most nodes have one parent or none. sort() without a comparator orders strings by code unit,
-      // as compareIds does, and is faster.
-      const parents = deps.length <= 1 ? deps.filter((d) => this.members.has(d)) : [...new Set(deps)].filter((d) => this.members.has(d)).sort();
+      // Most nodes have one parent or none: no Set for them.
+      const parents = sortIds(deps.length <= 1 ? deps.filter((d) => this.members.has(d)) : [...new Set(deps)].filter((d) => this.members.has(d)));
       this.parentIds.set(id, parents);
       for (const p of parents) this.childIds.get(p)!.push(id);
     }
-    for (const list of this.childIds.values()) if (list.length > 1) list.sort();
+    for (const list of this.childIds.values()) sortIds(list);
   }
 
   /** The graph of everything enabled in the manifest (disabled nodes never enter the graph). */
@@ -50,7 +50,7 @@ export class Graph {
 
   /** All ids, sorted. */
   nodes(): string[] {
-    this.sortedIds ??= [...this.members.keys()].sort();
+    this.sortedIds ??= sortIds([...this.members.keys()]);
     return [...this.sortedIds];
   }
 

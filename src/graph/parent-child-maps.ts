@@ -48,9 +48,17 @@ export function buildParentChildMaps(manifest: Manifest): {
   return { parent_map: parent, child_map: child };
 }
 
-/** Sorts every list in place. Array.prototype.sort without a comparator orders strings by code unit, as compareIds does, without calling back into JavaScript. */
+/** Sorts every list in place. */
 function sortValues(map: Record<string, string[]>): void {
-  for (const list of Object.values(map)) if (list.length > 1) list.sort();
+  for (const list of Object.values(map)) sortIds(list);
+}
+
+/**
+ * Sorts ids in place by code unit (compareIds' order) and returns them: Array.prototype.sort without
+ * a comparator orders strings so, without calling back into JavaScript (graphs of 20,000 nodes).
+ */
+export function sortIds(ids: string[]): string[] {
+  return ids.length > 1 ? ids.sort() : ids;
 }
 
 /** Code-unit order, like Python's sorted() on str. */

@@ -4,7 +4,7 @@
 // With testEdges (for `build`), nodes also wait for the tests of their ancestors.
 import type { GraphMember } from '../project/manifest-types.js';
 import type { Graph } from './graph.js';
-import { compareIds } from './parent-child-maps.js';
+import { sortIds } from './parent-child-maps.js';
 import { nearestParentsWithin } from './subset-edges.js';
 import { testEdges } from './test-edges.js';
 import { topologicalSort, findCycle, cycleError, insertSorted } from './topo-sort.js';
@@ -51,7 +51,7 @@ export class ReadyQueue {
       throw cycleError(cycle ?? [...executed].filter((id) => !order.includes(id)), (id) => graph.member(id));
     }
     for (const [id, deps] of this.waitingOn) if (deps.size === 0) this.ready.push(id);
-    this.ready.sort(compareIds);
+    sortIds(this.ready);
   }
 
   /** Ids ready to run that were not handed out before, sorted; each id is returned once. */
@@ -84,7 +84,7 @@ export class ReadyQueue {
       seen.add(d);
       stack.push(...(this.dependents.get(d) ?? []));
     }
-    return [...seen].sort(compareIds);
+    return sortIds([...seen]);
   }
 
   /** Number of executed nodes not yet marked done. */

@@ -2,7 +2,7 @@
 // nearest subset members above it, looking through nodes outside the subset (like dbt's
 // Graph.get_subset_graph, which reconnects around removed nodes).
 import type { Graph } from './graph.js';
-import { compareIds } from './parent-child-maps.js';
+import { sortIds } from './parent-child-maps.js';
 
 export function nearestParentsWithin(graph: Graph, id: string, within: (id: string) => boolean): string[] {
   const found = new Set<string>();
@@ -15,7 +15,7 @@ export function nearestParentsWithin(graph: Graph, id: string, within: (id: stri
     if (within(p)) found.add(p);
     else stack.push(...graph.parents(p));
   }
-  return [...found].sort(compareIds);
+  return sortIds([...found]);
 }
 
 /** parents and children maps of the subset, reconnected around the ids left out. */
@@ -28,6 +28,6 @@ export function subsetEdges(graph: Graph, subset: Set<string>): { parents: Map<s
     parents.set(id, ps);
     for (const p of ps) children.get(p)!.push(id);
   }
-  for (const list of children.values()) list.sort(compareIds);
+  for (const list of children.values()) sortIds(list);
   return { parents, children };
 }

@@ -2,7 +2,7 @@
 // in dbt's words: "Found a cycle: model.p.a --> model.p.b --> model.p.a".
 import type { GraphMember } from '../project/manifest-types.js';
 import { UserError } from '../util/errors.js';
-import { compareIds } from './parent-child-maps.js';
+import { compareIds, sortIds } from './parent-child-maps.js';
 
 type Edges = (id: string) => readonly string[];
 
@@ -87,7 +87,7 @@ export function insertSorted(list: string[], id: string): void {
 export function findCycle(ids: Iterable<string>, children: Edges): string[] | undefined {
   const within = new Set(ids);
   const state = new Map<string, 'open' | 'closed'>();
-  for (const start of [...within].sort(compareIds)) {
+  for (const start of sortIds([...within])) {
     if (state.has(start)) continue;
     // Iterative DFS keeping the current path so the cycle can be cut out of it.
     const path: string[] = [];

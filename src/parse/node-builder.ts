@@ -10,7 +10,7 @@ import type { RenderEnvironment } from '../context/dbt-context.js';
 import type { ErrorCollector, SourceLocation } from '../util/errors.js';
 import type { Dialect } from '../warehouse/adapter.js';
 import type { Capture } from './capture.js';
-import { captureStatic, parseStatic } from './static-parse.js';
+import { captureStatic, parseStatic, staticParseAllowed } from './static-parse.js';
 import { Naming } from './naming.js';
 import type { RefIndex, Refable } from './ref-index.js';
 import { newNode, type NodeSeed } from './node-factory.js';
@@ -73,7 +73,7 @@ export class NodeBuilder {
     this.resolveConfig = createConfigResolver(project);
     this.naming = new Naming(engine.env, engine.isOverridden, targetSchema, targetDatabase);
     // A project macro named ref, source or config changes what those calls do: then every file renders.
-    this.staticAllowed = !['ref', 'source', 'config'].some((n) => engine.isOverridden(n));
+    this.staticAllowed = staticParseAllowed((n) => engine.isOverridden(n));
   }
 
   /** Renders (or takes from cache), resolves config; null when the node has errors (collected). */

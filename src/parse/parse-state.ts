@@ -14,7 +14,7 @@ import { overwriteFile, writeInPieces, type FileByteWriter } from '../util/overw
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { NodePatch } from '../project/loaded-project.js';
 import type { FileStat } from '../project/read-files.js';
-import { compareIds } from '../graph/parent-child-maps.js';
+import { sortIds } from '../graph/parent-child-maps.js';
 import { RACY_MS, SECTIONS, hideLocation, parseIndex, type Range, type Section, type StateIndex } from './state-format.js';
 import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
 import { ENTRY_SLACK, patchManifestFile, recordWrittenManifest, STATE_MANIFEST_FILE, writtenManifest, type EntryChange, type WrittenManifest } from './manifest-patch.js';
@@ -336,10 +336,10 @@ export class ParseState {
     for (const id of ids) child[id] = [];
     ids.forEach((id, i) => {
       const deps = depLists[i]!.map((d) => (typeof d === 'number' ? ids[d]! : d));
-      parent[id] = [...deps].sort(compareIds);
+      parent[id] = sortIds([...deps]);
       for (const dep of deps) child[dep]?.push(id);
     });
-    for (const list of Object.values(child)) list.sort(compareIds);
+    for (const list of Object.values(child)) sortIds(list);
     const b = Buffer.from(`"parent_map":${JSON.stringify(parent)},"child_map":${JSON.stringify(child)}`, 'utf8');
     this.index.maps = [this.base + this.tail.length, b.length];
     this.tail = Buffer.concat([this.tail, b]);

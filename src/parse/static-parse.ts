@@ -89,6 +89,11 @@ function parseCall(kind: string, argText: string): CallBody | null {
   return null;
 }
 
+/** Whether templates may be parsed statically: not when a project macro overrides ref, source or config. */
+export function staticParseAllowed(isOverridden: (name: string) => boolean): boolean {
+  return !['ref', 'source', 'config'].some(isOverridden);
+}
+
 /** The static form of a template, or null when it needs the Jinja engine. */
 export function parseStatic(source: string): StaticTemplate | null {
   if (source.includes('{%') || source.includes('{#')) return null;
