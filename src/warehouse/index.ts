@@ -4,6 +4,7 @@ import { UserError } from '../util/errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import type { Adapter, Dialect } from './adapter.js';
 import { describeTarget, type AdapterOptions } from './target-config.js';
+import { OnDemandAdapter } from './on-demand-adapter.js';
 
 export type { AdapterOptions } from './target-config.js';
 export * from './adapter.js';
@@ -21,6 +22,20 @@ export const SUPPORTED_WAREHOUSES = Object.keys(ENGINES);
  * UserErrors (what could not be reached and what to check), not at the first query.
  */
 export async function createAdapter(target: Record<string, unknown>, opts: AdapterOptions): Promise<Adapter> {
+  return engineFor(target, opts)(target, opts);
+}
+
+/**
+ * An adapter that connects on its first query (OnDemandAdapter); the target's type is checked now.
+ * `defaultDatabase` is the database the target names (profiles.ts resolves it as the engine does).
+ */
+export async function createOnDemandAdapter(target: Record<string, unknown>, opts: AdapterOptions, defaultDatabase: string | null): Promise<Adapter> {
+  const open = engineFor(target, opts);
+  return new OnDemandAdapter(String(target.type), await dialectFor(String(target.type)), defaultDatabase, () => open(target, opts));
+}
+
+/** How to open the target's engine, or a user error for a missing or unknown type. */
+function engineFor(target: Record<string, unknown>, opts: AdapterOptions): (typeof ENGINES)[string] {
   const type = target.type;
   if (typeof type !== 'string' || type === '') {
     throw new UserError(`${describeTarget(opts)} has no type`, {
@@ -34,7 +49,7 @@ export async function createAdapter(target: Record<string, unknown>, opts: Adapt
       { hint: `Set type: in ${describeTarget(opts)} to one of ${SUPPORTED_WAREHOUSES.join(', ')}.` },
     );
   }
-  return open(target, opts);
+  return open;
 }
 
 /**

@@ -8,7 +8,7 @@ import { loadProjectContents, loadProjectShell } from '../project/load-project.j
 import type { LoadedProject, LoadWarning } from '../project/loaded-project.js';
 import type { Manifest } from '../project/manifest-types.js';
 import type { Adapter, Dialect } from '../warehouse/adapter.js';
-import { createAdapter, dialectFor } from '../warehouse/index.js';
+import { createAdapter, createOnDemandAdapter, dialectFor } from '../warehouse/index.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { defaultDatabaseOf } from '../project/profiles.js';
 import { BUILD_MACROS, ParseState, projectFiles, stateHash } from '../parse/parse-state.js';
@@ -21,8 +21,11 @@ import { manifestMetadata, writeManifest } from '../artifacts/manifest.js';
 import { markPhase } from '../util/timings.js';
 
 export interface OpenOptions {
-  /** Open a warehouse connection (run, build, compile with run_query, show, debug). */
-  connect: boolean;
+  /**
+   * Open a warehouse connection (run, build, show, debug), or 'on-demand': connect at the first query
+   * (compile, whose templates may run queries but mostly do not).
+   */
+  connect: boolean | 'on-demand';
   /** Flags for the `flags` template variable and artifacts (WHICH, FULL_REFRESH, …). */
   flags?: Record<string, unknown>;
   signal?: AbortSignal;
@@ -117,7 +120,12 @@ export class Workspace {
     if (global.threads) shell.target.output.threads = global.threads;
     logger.setLogFile(resolve(projectDir, shell.root.project.logPath, 'martflow.log'));
 
-    const adapter = options.connect ? await createAdapter(shell.target.output, { projectDir }) : null;
+    const adapter =
+      options.connect === 'on-demand'
+        ? await createOnDemandAdapter(shell.target.output, { projectDir }, defaultDatabaseOf(shell))
+        : options.connect
+          ? await createAdapter(shell.target.output, { projectDir })
+          : null;
     markPhase('connect');
     try {
       const dialect = adapter?.dialect ?? (await dialectFor(shell.target.output.type));

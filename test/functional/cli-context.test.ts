@@ -3,7 +3,7 @@
 // adapter.get_columns_in_relation introspects, this / target / var / env_var resolve.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { martflow } from '../helpers/cli.js';
@@ -81,5 +81,37 @@ describe('render context against DuckDB', () => {
     const r = martflow(['compile', '--inline', "{{ var('greeting') }} {{ var('missing', 'fallback') }}", '--vars', '{greeting: hi}'], { cwd: dir });
     assert.equal(r.code, 0, r.output);
     assert.equal(r.stdout.trim(), 'hi fallback');
+  });
+});
+
+describe('compile connects to the warehouse only when a template queries it', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'martflow-ondemand-'));
+    const files: Record<string, string> = {
+      'dbt_project.yml': 'name: od\nprofile: od\n',
+      'profiles.yml': 'od:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/od.duckdb\n      schema: main\n',
+      'models/plain.sql': "select 1 as id{{ ' -- ' ~ target.database }}\n",
+      'models/asks.sql': "{% set r = run_query('select 40 + 2 as answer') %}select {{ r.columns[0].values()[0] if execute else 0 }} as answer\n",
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a model that does not query compiles without opening (or creating) the database file', () => {
+    const r = martflow(['compile', '-s', 'plain'], { cwd: dir });
+    assert.equal(r.code, 0, r.output);
+    assert.equal(readFileSync(join(dir, 'target/compiled/od/models/plain.sql'), 'utf8'), 'select 1 as id -- od\n');
+    assert.ok(!existsSync(join(dir, 'target/od.duckdb')), 'compile opened the database without a query');
+  });
+
+  test('run_query connects at its first use and its answer is compiled in', () => {
+    const r = martflow(['compile', '-s', 'asks'], { cwd: dir });
+    assert.equal(r.code, 0, r.output);
+    assert.equal(readFileSync(join(dir, 'target/compiled/od/models/asks.sql'), 'utf8'), 'select 42 as answer\n');
+    assert.ok(existsSync(join(dir, 'target/od.duckdb')));
   });
 });

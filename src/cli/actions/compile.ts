@@ -7,7 +7,7 @@ import { compileSelected, compileInline, flushCompiled } from '../../compile/com
 import { markPhase } from '../../util/timings.js';
 
 export async function run(ctx: CommandContext, options: Record<string, unknown>): Promise<number> {
-  const ws = await Workspace.open(ctx.global, ctx.logger, { connect: true, flags: { WHICH: 'compile' }, signal: ctx.signal });
+  const ws = await Workspace.open(ctx.global, ctx.logger, { connect: 'on-demand', flags: { WHICH: 'compile' }, signal: ctx.signal });
   try {
     if (options.inline) {
       const sql = await compileInline(ws, String(options.inline));
