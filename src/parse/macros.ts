@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { sha256 } from '../project/read-files.js';
 import type { JinjaEnvironment } from '../jinja/index.js';
+import type { CompiledTemplate } from '../jinja/api.js';
 import type { LoadedProject, MacroFile } from '../project/loaded-project.js';
 import type { Macro } from '../project/manifest-types.js';
 import { MacroRegistry } from '../context/macro-registry.js';
@@ -48,51 +49,53 @@ function calledNames(source: string): Set<string> {
   return names;
 }
 
-export function compileMacros(project: LoadedProject, jinja: JinjaEnvironment, errors: ErrorCollector): CompiledMacros {
-  const registry = new MacroRegistry(project.root.name, [INTERNAL_PACKAGE]);
-  const macros: Record<string, Macro> = {};
+/** Every package's macro files, in the order their macros are registered, with the path errors show. */
+function macroSources(project: LoadedProject): { pkg: string; f: MacroFile; displayPath: string }[] {
   const sources: { pkg: string; files: MacroFile[]; displayRoot: string }[] = [
     { pkg: INTERNAL_PACKAGE, files: internalMacroFiles(), displayRoot: 'martflow/include/global_project' },
     ...project.builtinPackages.map((b) => ({ pkg: b.name, files: builtinPackageMacroFiles(b.name), displayRoot: `martflow/include/packages/${b.name}` })),
     ...project.packages.map((p) => ({ pkg: p.name, files: p.macros, displayRoot: relative(project.rootDir, p.rootDir) })),
   ];
+  return sources.flatMap(({ pkg, files, displayRoot }) => files.map((f) => ({ pkg, f, displayPath: displayRoot ? `${displayRoot}/${f.path}` : f.path })));
+}
+
+export function compileMacros(project: LoadedProject, jinja: JinjaEnvironment, errors: ErrorCollector): CompiledMacros {
+  const registry = new MacroRegistry(project.root.name, [INTERNAL_PACKAGE]);
+  const macros: Record<string, Macro> = {};
   const now = Date.now() / 1000;
-  for (const { pkg, files, displayRoot } of sources) {
-    for (const f of files) {
-      const displayPath = displayRoot ? `${displayRoot}/${f.path}` : f.path;
-      const template = errors.try(() => jinja.compile(f.file.text, displayPath));
-      if (!template) continue;
-      for (const info of template.macros) {
-        const uniqueId = `macro.${pkg}.${info.name}`;
-        if (macros[uniqueId]) {
-          errors.add(
-            new UserError(`dbt found two macros named "${info.name}" in the project "${pkg}"`, {
-              location: { file: displayPath, line: info.line },
-              hint: `The other is in ${macros[uniqueId]!.original_file_path}. Rename or remove one of them.`,
-            }),
-          );
-          continue;
-        }
-        registry.add({ name: info.name, packageName: pkg, template, uniqueId });
-        macros[uniqueId] = {
-          unique_id: uniqueId,
-          resource_type: 'macro',
-          package_name: pkg,
-          name: info.name,
-          path: f.path,
-          original_file_path: f.path,
-          macro_sql: info.source,
-          depends_on: { macros: [] },
-          description: '',
-          meta: {},
-          docs: { show: true },
-          patch_path: null,
-          arguments: info.params.map((p) => ({ name: p.name, type: null, description: '' })),
-          created_at: now,
-          supported_languages: null,
-          location: { file: displayPath, line: info.line },
-        };
+  for (const { pkg, f, displayPath } of macroSources(project)) {
+    const template = errors.try(() => jinja.compile(f.file.text, displayPath));
+    if (!template) continue;
+    for (const info of template.macros) {
+      const uniqueId = `macro.${pkg}.${info.name}`;
+      if (macros[uniqueId]) {
+        errors.add(
+          new UserError(`dbt found two macros named "${info.name}" in the project "${pkg}"`, {
+            location: { file: displayPath, line: info.line },
+            hint: `The other is in ${macros[uniqueId]!.original_file_path}. Rename or remove one of them.`,
+          }),
+        );
+        continue;
       }
+      registry.add({ name: info.name, packageName: pkg, template, uniqueId });
+      macros[uniqueId] = {
+        unique_id: uniqueId,
+        resource_type: 'macro',
+        package_name: pkg,
+        name: info.name,
+        path: f.path,
+        original_file_path: f.path,
+        macro_sql: info.source,
+        depends_on: { macros: [] },
+        description: '',
+        meta: {},
+        docs: { show: true },
+        patch_path: null,
+        arguments: info.params.map((p) => ({ name: p.name, type: null, description: '' })),
+        created_at: now,
+        supported_languages: null,
+        location: { file: displayPath, line: info.line },
+      };
     }
   }
   // Static macro dependencies: calls to names that resolve to macros, as seen from the macro's package.
@@ -106,4 +109,38 @@ export function compileMacros(project: LoadedProject, jinja: JinjaEnvironment, e
     macro.depends_on.macros = [...deps].sort();
   }
   return { registry, macros };
+}
+
+/**
+ * The registry of a re-parse: the macros the stored parse recorded (`stored`, its macros section),
+ * each file compiled when one of its macros is first called. A re-parse happens only while every
+ * macro file is as that parse read it (reparse.ts), so the names are the ones compiling would find;
+ * a file the stored parse has no macros for is compiled now.
+ */
+export function lazyMacroRegistry(project: LoadedProject, jinja: JinjaEnvironment, stored: Record<string, Macro>): MacroRegistry {
+  const registry = new MacroRegistry(project.root.name, [INTERNAL_PACKAGE]);
+  const byFile = new Map<string, Macro[]>();
+  for (const m of Object.values(stored)) {
+    const key = `${m.package_name}\0${m.original_file_path}`;
+    const list = byFile.get(key);
+    if (list) list.push(m);
+    else byFile.set(key, [m]);
+  }
+  for (const { pkg, f, displayPath } of macroSources(project)) {
+    const recorded = byFile.get(`${pkg}\0${f.path}`);
+    let template: CompiledTemplate | undefined;
+    const compile = (): CompiledTemplate => (template ??= jinja.compile(f.file.text, displayPath));
+    const names = recorded?.map((m) => m.name) ?? compile().macros.map((info) => info.name);
+    for (const name of names) {
+      registry.add({
+        name,
+        packageName: pkg,
+        uniqueId: `macro.${pkg}.${name}`,
+        get template() {
+          return compile();
+        },
+      });
+    }
+  }
+  return registry;
 }

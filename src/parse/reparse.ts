@@ -10,7 +10,7 @@ import type { LoadedPackage, LoadedProject } from '../project/loaded-project.js'
 import type { ProjectShell } from '../project/load-project.js';
 import { discoverMacros } from '../project/discover.js';
 import { sha256 } from '../project/read-files.js';
-import type { ManifestNode, SourceDefinition } from '../project/manifest-types.js';
+import type { Macro, ManifestNode, SourceDefinition } from '../project/manifest-types.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector } from '../util/errors.js';
 import type { BuiltNode } from './node-builder.js';
@@ -102,17 +102,12 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   let env: RenderEnvironment | null = null;
   let renderEnv: () => RenderEnvironment = unavailable;
   if (needsEngine) {
-    const [{ JinjaEnvironment }, { compileMacros }] = await Promise.all([import('../jinja/index.js'), import('./macros.js')]);
+    const [{ JinjaEnvironment }, { lazyMacroRegistry }] = await Promise.all([import('../jinja/index.js'), import('./macros.js')]);
     const engine = new JinjaEnvironment();
     jinja = engine;
-    renderEnv = () => {
-      if (!env) {
-        const { registry } = compileMacros(project, engine, errors);
-        errors.throwIfAny();
-        env = { ...input.env, registry };
-      }
-      return env;
-    };
+    // Macro files are as the stored parse read them (a changed one means a whole parse): their
+    // macros are known, and each file is compiled when a render first calls into it.
+    renderEnv = () => (env ??= { ...input.env, registry: lazyMacroRegistry(project, engine, state.section<Record<string, Macro>>('macros')) });
   }
   if (rebuild.size === 0) return { project, jinja, env: renderEnv, rebuilt: 0 };
 

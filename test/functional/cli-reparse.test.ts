@@ -65,6 +65,25 @@ describe('re-parsing from the stored parse', () => {
     parseBothWays('reparsed');
   });
 
+  test("an error raised inside a macro file names that file's line, re-parsed as in a whole parse", () => {
+    // A re-parse compiles macro files only when a render calls into them (macros.ts lazyMacroRegistry).
+    assert.equal(run('parse').code, 0);
+    const path = join(p.dir, 'models', 'marts', 'customers.sql');
+    const good = readFileSync(path, 'utf8');
+    writeFileSync(path, 'select {{ dbt.datediff("a", "b", "fortnight") }} as x from {{ ref("orders") }}\n');
+    const errorLine = (r: { output: string }) => r.output.split('\n').find((l) => l.includes('Error'));
+    const re = run('parse');
+    assert.equal(re.code, 1, re.output);
+    assert.doesNotMatch(re.output, /parsing the whole project/);
+    assert.match(errorLine(re) ?? '', /martflow\/include\/global_project\/macros\/utils\/datediff\.sql:\d+:\d+: Compilation Error in model\.jaffle\.customers: Unsupported datepart for macro datediff: 'fortnight'/);
+    for (const f of ['partial_parse.index.json', 'partial_parse.nodes', 'partial_parse.json']) rmSync(join(p.dir, 'target', f), { force: true });
+    const full = run('parse');
+    assert.equal(full.code, 1, full.output);
+    assert.equal(errorLine(full)?.replace(/^\S+\s+/, ''), errorLine(re)?.replace(/^\S+\s+/, ''));
+    writeFileSync(path, good);
+    assert.equal(run('parse').code, 0);
+  });
+
   test('a ref to a missing model in the edited file names the closest model', () => {
     const path = join(p.dir, 'models', 'marts', 'customers.sql');
     const good = readFileSync(path, 'utf8');
