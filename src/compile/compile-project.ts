@@ -1,6 +1,6 @@
 // Compiling many nodes: decides is_incremental() from the warehouse, renders each node, writes
 // target/compiled/<package>/<path> and records compiled_code in the manifest.
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { ManifestNode } from '../project/manifest-types.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { Compiler } from './compile-node.js';
@@ -26,17 +26,22 @@ export async function isIncremental(ws: Workspace, node: ManifestNode, fullRefre
 
 /** Where dbt writes a node's compiled SQL: generic tests go under their schema file's path. */
 function compiledRelativePath(node: ManifestNode): string {
-  return node.test_metadata ? join(node.original_file_path, node.path) : node.original_file_path;
+  return node.test_metadata ? `${node.original_file_path}${sep}${node.path}` : node.original_file_path;
 }
+
+/** target/compiled, absolute and as the project names it, per workspace: path.join is ~2 µs a call. */
+const compiledDirs = new WeakMap<Workspace, { absolute: string; relative: string }>();
 
 /** Records the compiled SQL on the node and queues target/compiled/… (flushCompiled() writes what is left). */
 export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
-  const rel = compiledRelativePath(node);
-  const path = join(ws.targetDir, 'compiled', node.package_name, rel);
-  compiledFiles.write(path, sql.endsWith('\n') ? sql : sql + '\n');
+  let dirs = compiledDirs.get(ws);
+  if (!dirs) compiledDirs.set(ws, (dirs = { absolute: join(ws.targetDir, 'compiled'), relative: join(ws.project.root.project.targetPath, 'compiled') }));
+  // Package names and the node paths parsing made are normalized already: joined as text.
+  const rel = `${node.package_name}${sep}${compiledRelativePath(node)}`;
+  compiledFiles.write(`${dirs.absolute}${sep}${rel}`, sql.endsWith('\n') ? sql : sql + '\n');
   node.compiled = true;
   node.compiled_code = sql;
-  node.compiled_path = join(ws.project.root.project.targetPath, 'compiled', node.package_name, rel);
+  node.compiled_path = `${dirs.relative}${sep}${rel}`;
   node.extra_ctes_injected = true;
 }
 

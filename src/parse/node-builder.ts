@@ -10,6 +10,7 @@ import type { RenderEnvironment } from '../context/dbt-context.js';
 import type { ErrorCollector, SourceLocation } from '../util/errors.js';
 import type { Dialect } from '../warehouse/adapter.js';
 import type { Capture } from './capture.js';
+import { BuiltinTestCaptures } from './builtin-test-capture.js';
 import { captureStatic, parseStatic, staticParseAllowed } from './static-parse.js';
 import { Naming } from './naming.js';
 import type { RefIndex, Refable } from './ref-index.js';
@@ -59,6 +60,7 @@ export class NodeBuilder {
   private readonly resolveConfig;
   private readonly naming: Naming;
   private readonly staticAllowed: boolean;
+  private readonly builtinTests = new BuiltinTestCaptures();
   /** Nodes rendered or statically parsed (not taken from the partial-parse cache). */
   renderedCount = 0;
 
@@ -83,9 +85,18 @@ export class NodeBuilder {
     const layers = { schemaYaml: extra?.schemaYamlConfig ?? patch?.config, schemaYamlLocation: patch?.location };
     const cacheKey = seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : '');
     let capture = this.cache?.lookup(seed.uniqueId, cacheKey);
-    const statik = !capture && this.staticAllowed && !extra?.testInstance ? parseStatic(seed.template) : null;
+    // Captured without rendering: files of literal ref/source/config calls, not_null/unique tests.
+    const test = extra?.testInstance;
+    let statik: Capture | null = null;
+    if (!capture && this.staticAllowed) {
+      if (test) statik = this.builtinTests.lookup(test);
+      else {
+        const calls = parseStatic(seed.template);
+        statik = calls && captureStatic(calls);
+      }
+    }
     if (statik) {
-      capture = captureStatic(statik);
+      capture = statik;
       this.renderedCount++;
       this.cache?.store(seed.uniqueId, cacheKey, capture);
     }
@@ -103,6 +114,7 @@ export class NodeBuilder {
         captureRender(this.engine.env(), { template, packageName, nodeName: seed.uniqueId, knownConfig: known, model, extra: extra?.renderExtra, testKwargs: extra?.testInstance?.kwargs, jinja, file: seed.originalFilePath, targetSchema: this.targetSchema }),
       );
       if (!capture) return null;
+      if (test && this.staticAllowed) this.builtinTests.record(test, capture);
       this.renderedCount++;
       this.cache?.store(seed.uniqueId, cacheKey, capture);
     }
