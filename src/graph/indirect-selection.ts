@@ -54,8 +54,8 @@ export function incorporateIndirect(
   indirect: Set<string>,
   mode: IndirectSelection,
 ): Set<string> {
+  if (mode !== 'cautious' && mode !== 'buildable') return direct;
   const selected = new Set(direct);
-  if (mode !== 'cautious' && mode !== 'buildable') return selected;
   const pool = mode === 'buildable' ? new Set([...selected, ...graph.ancestors(selected)]) : selected;
   for (const id of indirect) {
     const m = graph.member(id);

@@ -63,7 +63,7 @@ export function selectNodes(manifest: Manifest, graph: Graph, spec: SelectionSpe
     }
     const bundles = s.components.map(evaluate);
     const initialDirect = combine(s.kind, bundles.map((b) => b.direct));
-    const indirect = combine(s.kind, bundles.map((b) => new Set([...b.direct, ...b.indirect])));
+    const indirect = combine(s.kind, bundles.map((b) => (b.indirect.size === 0 ? b.direct : new Set([...b.direct, ...b.indirect]))));
     const direct = incorporateIndirect(graph, initialDirect, indirect, s.indirectSelection ?? mode);
     if (s.expectExists && direct.size === 0) {
       warnings.push(`The selection criterion '${s.raw}' does not match any enabled nodes`);

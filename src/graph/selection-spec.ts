@@ -73,6 +73,8 @@ export function difference(include: SelectionSpec, exclude: SelectionSpec, raw =
 /** Combines component results the way the set kind says. */
 export function combine(kind: SelectionSet['kind'], sets: Set<string>[]): Set<string> {
   if (sets.length === 0) return new Set();
+  // One set is its own union, intersection and difference (callers copy before changing a set).
+  if (sets.length === 1) return sets[0]!;
   if (kind === 'union') {
     const out = new Set<string>();
     for (const s of sets) for (const id of s) out.add(id);
