@@ -116,8 +116,12 @@ export async function buildGenericTest(entry: unknown, ctx: TestEntryContext, lo
   const configBlock: Record<string, unknown> = isRecord(rawConfig) ? { ...rawConfig } : {};
   const legacy: Record<string, unknown> = {};
   for (const key of CONFIG_ARGS) {
-    let value = args[key];
-    delete args[key];
+    let value: unknown;
+    // Only keys that are there are deleted: a delete turns the object into a slow dictionary.
+    if (key in args) {
+      value = args[key];
+      delete args[key];
+    }
     if (value && key in configBlock) fail(`test config '${key}' is set both at the top level and in 'config:'`, locationOf(container, key, location), 'Keep it in config: only.');
     if (!value && key in configBlock) {
       value = configBlock[key];
@@ -125,7 +129,7 @@ export async function buildGenericTest(entry: unknown, ctx: TestEntryContext, lo
     }
     if (value !== null && value !== undefined) legacy[key] = value;
   }
-  delete args.config;
+  if ('config' in args) delete args.config;
   const errors = new ErrorCollector();
   const rendered = { ...(await renderConfigValues(legacy, ctx.render, location)), ...(await renderConfigValues(configBlock, ctx.render, location)) };
   const config = validateConfigLayer('test', rendered, errors, location, isRecord(rawConfig) ? rawConfig : container);

@@ -1,8 +1,12 @@
 // Python's str() and repr() for the values YAML yields, because dbt derives generic test names
 // (str of each argument) and test unique_id hashes (repr of the test metadata) from them.
 
+const NEEDS_ESCAPE = /['"\\\x00-\x1f\x7f]/;
+
 /** repr() of a Python str: single quotes unless the text has ' and no ", escapes like CPython. */
 export function pyReprString(s: string): string {
+  // Most strings (names, SQL fragments) have nothing to escape.
+  if (!NEEDS_ESCAPE.test(s)) return `'${s}'`;
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
