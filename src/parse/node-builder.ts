@@ -83,22 +83,22 @@ export class NodeBuilder {
     const { errors } = this;
     const configType = resourceType as ConfigResourceType;
     const layers = { schemaYaml: extra?.schemaYamlConfig ?? patch?.config, schemaYamlLocation: patch?.location };
-    const cacheKey = seed.checksum + (extra?.testInstance ? JSON.stringify(extra.testInstance.kwargs) : '');
-    let capture = this.cache?.lookup(seed.uniqueId, cacheKey);
-    // Captured without rendering: files of literal ref/source/config calls, not_null/unique tests.
     const test = extra?.testInstance;
-    let statik: Capture | null = null;
-    if (!capture && this.staticAllowed) {
-      if (test) statik = this.builtinTests.lookup(test);
+    // Captured without rendering: files of literal ref/source/config calls, not_null/unique tests.
+    // That is as quick as a partial-parse cache hit, so the cache keeps only what was rendered.
+    let capture: Capture | null | undefined = null;
+    if (this.staticAllowed) {
+      if (test) capture = this.builtinTests.lookup(test);
       else {
         const calls = parseStatic(seed.template);
-        statik = calls && captureStatic(calls);
+        capture = calls && captureStatic(calls);
       }
     }
-    if (statik) {
-      capture = statik;
-      this.renderedCount++;
-      this.cache?.store(seed.uniqueId, cacheKey, capture);
+    if (capture) this.renderedCount++;
+    const cacheKey = capture ? '' : seed.checksum + (test ? JSON.stringify(test.kwargs) : '');
+    if (!capture) {
+      capture = this.cache?.lookup(seed.uniqueId, cacheKey);
+      if (capture && test && this.staticAllowed) this.builtinTests.record(test, capture);
     }
     // A render needs the config known before it (project tree and schema YAML) for config.get; a
     // static parse or a cached capture has its config() values already: the config is resolved once.
