@@ -20,7 +20,8 @@ export class BuiltinTestCaptures {
     const macros = kind ? this.macrosByKind.get(kind.key) : null;
     if (!kind || !macros) return null;
     const { call } = kind;
-    return { refs: call.kind === 'ref' ? [call.call] : [], sources: call.kind === 'source' ? [call.source] : [], config: {}, macros: [...macros] };
+    // Copies: staticArgumentCall's answers are shared.
+    return { refs: call.kind === 'ref' ? [{ ...call.call }] : [], sources: call.kind === 'source' ? [[call.source[0], call.source[1]]] : [], config: {}, macros: [...macros] };
   }
 
   /** What rendering `test` captured: reused for the tests of its kind after it. */

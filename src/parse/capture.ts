@@ -69,10 +69,10 @@ export async function captureRender(env: RenderEnvironment, input: CaptureInput)
     for (const [k, v] of Object.entries(input.testKwargs)) {
       const call = typeof v === 'string' ? staticArgumentCall(v) : null;
       if (call?.kind === 'ref') {
-        capture.refs.push(call.call);
+        capture.refs.push({ ...call.call });
         testKwargs[k] = placeholder(call.call.name);
       } else if (call?.kind === 'source') {
-        if (!capture.sources.some(([a, b]) => a === call.source[0] && b === call.source[1])) capture.sources.push(call.source);
+        if (!capture.sources.some(([a, b]) => a === call.source[0] && b === call.source[1])) capture.sources.push([call.source[0], call.source[1]]);
         testKwargs[k] = placeholder(call.source[1]);
       } else dynamic[k] = v;
     }

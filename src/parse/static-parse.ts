@@ -94,8 +94,46 @@ export function staticParseAllowed(isOverridden: (name: string) => boolean): boo
   return !['ref', 'source', 'config'].some(isOverridden);
 }
 
-/** The static form of a template, or null when it needs the Jinja engine. */
+/**
+ * Static forms by template text: a cold compile asks for each model's form at parse and again at
+ * compile. Frozen, since every caller gets the same object; captureStatic copies what it hands on.
+ */
+const staticForms = new Map<string, StaticTemplate | null>();
+const REMEMBERED_FORMS = 100_000;
+
+/** The static form of a template (shared and frozen), or null when it needs the Jinja engine. */
 export function parseStatic(source: string): StaticTemplate | null {
+  let form = staticForms.get(source);
+  if (form === undefined) {
+    form = parseStaticText(source);
+    if (form) deepFreeze(form);
+    // A long-lived process (serve) re-parses edited files: keep the memory bounded.
+    if (staticForms.size >= REMEMBERED_FORMS) staticForms.clear();
+    staticForms.set(source, form);
+  }
+  return form;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** A fresh copy of a literal (what config() kwargs are): node configs are changed later. */
+function copyLiteral<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyLiteral) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = copyLiteral(v);
+    return out as T;
+  }
+  return value;
+}
+
+function parseStaticText(source: string): StaticTemplate | null {
   if (source.includes('{%') || source.includes('{#')) return null;
   const calls: StaticCall[] = [];
   let rest = '';
@@ -131,24 +169,42 @@ export function renderStatic(source: string, template: StaticTemplate, relationO
   return out.endsWith('\n') ? out.slice(0, -1) : out;
 }
 
-/** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`. */
-export function staticArgumentCall(value: string): (StaticCall & { whereSubquery: boolean }) | null {
+type ArgumentCall = StaticCall & { whereSubquery: boolean };
+const argumentCalls = new Map<string, ArgumentCall | null>();
+
+/**
+ * A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`.
+ * Shared and frozen like parseStatic's forms (parse and compile ask for each test's `model`).
+ */
+export function staticArgumentCall(value: string): ArgumentCall | null {
+  let call = argumentCalls.get(value);
+  if (call === undefined) {
+    call = argumentCallOf(value);
+    if (call) deepFreeze(call);
+    if (argumentCalls.size >= REMEMBERED_FORMS) argumentCalls.clear();
+    argumentCalls.set(value, call);
+  }
+  return call;
+}
+
+function argumentCallOf(value: string): ArgumentCall | null {
   const wrapped = /^\s*\{\{\s*get_where_subquery\(\s*((?:ref|source)\s*\([^()]*\))\s*\)\s*\}\}\s*$/.exec(value);
   const bare = /^\s*((?:ref|source)\s*\([^()]*\))\s*$/.exec(value);
   const inner = wrapped?.[1] ?? bare?.[1];
   if (!inner) return null;
-  const call = parseStatic(`{{ ${inner} }}`)?.calls[0];
+  const call = parseStaticText(`{{ ${inner} }}`)?.calls[0];
   return call ? { ...call, whereSubquery: Boolean(wrapped) } : null;
 }
 
 /** What a static template (only literal ref/source/config calls) captures, without rendering it. */
 export function captureStatic(template: StaticTemplate): Capture {
   const capture: Capture = { refs: [], sources: [], config: {}, macros: [] };
+  // Copies: the template is shared (parseStatic), the capture becomes the node's refs and config.
   for (const c of template.calls) {
-    if (c.kind === 'ref') capture.refs.push(c.call);
+    if (c.kind === 'ref') capture.refs.push({ ...c.call });
     else if (c.kind === 'source') {
-      if (!capture.sources.some(([a, b]) => a === c.source[0] && b === c.source[1])) capture.sources.push(c.source);
-    } else Object.assign(capture.config, c.kwargs);
+      if (!capture.sources.some(([a, b]) => a === c.source[0] && b === c.source[1])) capture.sources.push([c.source[0], c.source[1]]);
+    } else Object.assign(capture.config, copyLiteral(c.kwargs));
   }
   return capture;
 }
