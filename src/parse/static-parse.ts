@@ -95,24 +95,26 @@ export function staticParseAllowed(isOverridden: (name: string) => boolean): boo
 }
 
 /**
- * Static forms by template text: a cold compile asks for each model's form at parse and again at
- * compile. Frozen, since every caller gets the same object; captureStatic copies what it hands on.
+ * `read`, remembered per text: a cold compile asks for each model's static form (and each test's
+ * `model` argument) at parse and again at compile. Answers are frozen, since every caller gets the
+ * same object; captureStatic copies what it hands on. Bounded, for long-lived processes (serve).
  */
-const staticForms = new Map<string, StaticTemplate | null>();
-const REMEMBERED_FORMS = 100_000;
+function remembered<T extends object>(read: (text: string) => T | null): (text: string) => T | null {
+  const answers = new Map<string, T | null>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      answer = read(text);
+      if (answer) deepFreeze(answer);
+      if (answers.size >= 100_000) answers.clear();
+      answers.set(text, answer);
+    }
+    return answer;
+  };
+}
 
 /** The static form of a template (shared and frozen), or null when it needs the Jinja engine. */
-export function parseStatic(source: string): StaticTemplate | null {
-  let form = staticForms.get(source);
-  if (form === undefined) {
-    form = parseStaticText(source);
-    if (form) deepFreeze(form);
-    // A long-lived process (serve) re-parses edited files: keep the memory bounded.
-    if (staticForms.size >= REMEMBERED_FORMS) staticForms.clear();
-    staticForms.set(source, form);
-  }
-  return form;
-}
+export const parseStatic = remembered(parseStaticText);
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -170,22 +172,9 @@ export function renderStatic(source: string, template: StaticTemplate, relationO
 }
 
 type ArgumentCall = StaticCall & { whereSubquery: boolean };
-const argumentCalls = new Map<string, ArgumentCall | null>();
 
-/**
- * A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`.
- * Shared and frozen like parseStatic's forms (parse and compile ask for each test's `model`).
- */
-export function staticArgumentCall(value: string): ArgumentCall | null {
-  let call = argumentCalls.get(value);
-  if (call === undefined) {
-    call = argumentCallOf(value);
-    if (call) deepFreeze(call);
-    if (argumentCalls.size >= REMEMBERED_FORMS) argumentCalls.clear();
-    argumentCalls.set(value, call);
-  }
-  return call;
-}
+/** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)` (shared and frozen). */
+export const staticArgumentCall = remembered(argumentCallOf);
 
 function argumentCallOf(value: string): ArgumentCall | null {
   const wrapped = /^\s*\{\{\s*get_where_subquery\(\s*((?:ref|source)\s*\([^()]*\))\s*\)\s*\}\}\s*$/.exec(value);
