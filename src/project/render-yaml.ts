@@ -27,6 +27,8 @@ export function nativeValue(s: string): unknown {
 /**
  * Renders strings under `value` whose keypath passes `shouldRender`, mutating containers in place
  * (so their recorded YAML positions stay valid). Returns the (possibly new) root value.
+ * The tree is walked synchronously first: schema files hold tens of thousands of values and few
+ * have Jinja, so only those pay for a keypath, a location and an await.
  */
 export async function renderTree(
   value: unknown,
@@ -39,18 +41,30 @@ export async function renderTree(
     if (!hasJinja(value) || !shouldRender(keypath)) return value;
     return nativeValue(await render(value, fallback));
   }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const loc = locationOf(value, i, fallback);
-      value[i] = await renderTree(value[i], render, shouldRender, loc, [...keypath, i]);
-    }
-    return value;
-  }
-  if (isRecord(value)) {
-    for (const key of Object.keys(value)) {
-      const loc = locationOf(value, key, fallback);
-      value[key] = await renderTree(value[key], render, shouldRender, loc, [...keypath, key]);
-    }
-  }
+  const found: { container: Record<string | number, unknown>; key: string | number; at: SourceLocation }[] = [];
+  const path: Keypath = [...keypath];
+  const containers: unknown[] = [];
+  // Where the string at the end of `path` stands: the nearest position recorded along the way.
+  const locate = (): SourceLocation => {
+    let at = fallback;
+    for (let i = 0; i < containers.length; i++) at = locationOf(containers[i], path[keypath.length + i]!, at);
+    return at;
+  };
+  const visit = (container: Record<string | number, unknown>, key: string | number): void => {
+    const child = container[key];
+    path.push(key);
+    containers.push(container);
+    if (typeof child === 'string') {
+      if (hasJinja(child) && shouldRender([...path])) found.push({ container, key, at: locate() });
+    } else walk(child);
+    path.pop();
+    containers.pop();
+  };
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) visit(v as unknown as Record<number, unknown>, i);
+    else if (isRecord(v)) for (const key of Object.keys(v)) visit(v, key);
+  };
+  walk(value);
+  for (const { container, key, at } of found) container[key] = nativeValue(await render(container[key] as string, at));
   return value;
 }

@@ -1,7 +1,8 @@
 // Which YAML values are rendered, and how rendered text becomes a value (dbt's native rendering).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nativeValue } from '../../src/project/render-yaml.js';
+import { nativeValue, renderTree, type Keypath } from '../../src/project/render-yaml.js';
+import { parseYaml } from '../../src/project/yaml-source.js';
 import { shouldRenderSchemaKey } from '../../src/project/schema-render.js';
 import { shouldRenderProjectKey } from '../../src/project/project-file.js';
 
@@ -49,5 +50,27 @@ describe('DbtProjectYamlRenderer rules', () => {
     assert.equal(shouldRenderProjectKey(['models', 'pkg', '+post-hook', 0]), false);
     assert.equal(shouldRenderProjectKey(['models', 'pkg', '+schema']), true);
     assert.equal(shouldRenderProjectKey(['profile']), true);
+  });
+});
+
+describe('renderTree', () => {
+  test('renders only allowed Jinja strings, natively, in place, each with its own position and keypath', async () => {
+    const text = ['models:', '  - name: a', '    config:', "      port: '{{ 5400 + 32 }}'", '      tags: [x, "{{ \'y\' }}"]', "    description: '{{ skipped }}'", '  - name: b', ''].join('\n');
+    const parsed = parseYaml(text, 'models/schema.yml');
+    const rendered: string[] = [];
+    const asked: Keypath[] = [];
+    const render = async (t: string, at: { file: string; line?: number; col?: number }) => {
+      rendered.push(`${t} @ ${at.file}:${at.line}:${at.col}`);
+      return t.includes('5400') ? '5432' : 'y';
+    };
+    const root = parsed.value as { models: Record<string, unknown>[] };
+    const out = await renderTree(root, render, (kp) => (asked.push(kp), kp.includes('config')), parsed.location);
+    assert.equal(out, root, 'containers are changed in place');
+    assert.deepEqual(root.models[0]!.config, { port: 5432, tags: ['x', 'y'] });
+    assert.equal(root.models[0]!.description, '{{ skipped }}');
+    assert.deepEqual(asked, [['models', 0, 'config', 'port'], ['models', 0, 'config', 'tags', 1], ['models', 0, 'description']]);
+    assert.equal(rendered.length, 2);
+    assert.match(rendered[0]!, /^\{\{ 5400 \+ 32 \}\} @ models\/schema\.yml:4:\d+$/);
+    assert.match(rendered[1]!, /@ models\/schema\.yml:5:\d+$/);
   });
 });
