@@ -100,6 +100,39 @@ export function createAdapterObject(o: AdapterObjectOptions): Record<string, unk
     });
   }, 'adapter.dispatch');
 
+  // Statements run through the render's own store (load_result reads them back).
+  const execute = pyfunction(async (args, kw) => {
+    if (!o.execute) return [null, null];
+    const sql = String(kw.sql ?? args[0]);
+    const fetch = Boolean(kw.fetch ?? args[2] ?? false);
+    const r = await o.statements.run(sql, fetch);
+    return [r.response, r.table];
+  }, 'adapter.execute');
+  const shared = envMembers(o);
+  return { ...shared, dispatch, execute };
+}
+
+/** The options a render's adapter object shares with every render of its environment. */
+type EnvOptions = Omit<AdapterObjectOptions, 'bind' | 'onMacroUsed' | 'statements'>;
+const ENV_KEYS = ['adapter', 'adapterType', 'dialect', 'defaultDatabase', 'registry', 'dispatch', 'execute', 'signal'] as const;
+const envMembersByRegistry = new WeakMap<MacroRegistry, { options: EnvOptions; members: Record<string, unknown> }[]>();
+
+/**
+ * Members that depend only on the environment (and execute), made once per environment: a compile
+ * makes thousands of render contexts, and each used to make these ~15 functions again.
+ */
+function envMembers(o: AdapterObjectOptions): Record<string, unknown> {
+  let made = envMembersByRegistry.get(o.registry);
+  if (!made) envMembersByRegistry.set(o.registry, (made = []));
+  const same = made.find((m) => ENV_KEYS.every((k) => m.options[k] === o[k]));
+  if (same) return same.members;
+  const options: EnvOptions = { adapter: o.adapter, adapterType: o.adapterType, dialect: o.dialect, defaultDatabase: o.defaultDatabase, registry: o.registry, dispatch: o.dispatch, execute: o.execute, signal: o.signal };
+  const members = makeEnvMembers(options);
+  made.push({ options, members });
+  return members;
+}
+
+function makeEnvMembers(o: EnvOptions): Record<string, unknown> {
   const needConnection = (what: string): Adapter => {
     if (!o.adapter) throw new UserError(`adapter.${what} needs a warehouse connection, which this command does not open`);
     return o.adapter;
@@ -124,7 +157,6 @@ export function createAdapterObject(o: AdapterObjectOptions): Record<string, unk
   }, 'adapter.get_columns_in_relation');
 
   return {
-    dispatch,
     get_relation: getRelation,
     get_columns_in_relation: getColumns,
     get_missing_columns: pyfunction(async (args, kw) => {
@@ -165,13 +197,6 @@ export function createAdapterObject(o: AdapterObjectOptions): Record<string, unk
       await needConnection('drop_relation').execute(o.dialect.dropRelationIfExists(rel.ref, rel.type ?? 'table'), { signal: o.signal });
       return '';
     }, 'adapter.drop_relation'),
-    execute: pyfunction(async (args, kw) => {
-      if (!o.execute) return [null, null];
-      const sql = String(kw.sql ?? args[0]);
-      const fetch = Boolean(kw.fetch ?? args[2] ?? false);
-      const r = await o.statements.run(sql, fetch);
-      return [r.response, r.table];
-    }, 'adapter.execute'),
     already_exists: pyfunction(async (args, kw) => {
       if (!o.execute || !o.adapter) return false;
       const info = await o.adapter.getRelation({ database: o.defaultDatabase, schema: String(kw.schema ?? args[0]), identifier: String(kw.name ?? args[1]) });

@@ -233,24 +233,27 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
   function contextFor(pkg: string): Record<string, unknown> {
     let ctx = packageContexts.get(pkg);
     if (ctx) return ctx;
-    const adapterObject = createAdapterObject({
-      adapter: env.adapter,
-      adapterType: env.adapterType,
-      dialect: env.dialect,
-      defaultDatabase: env.adapter?.defaultDatabase ?? null,
-      registry: env.registry,
-      dispatch: env.dispatch,
-      bind,
-      onMacroUsed: used,
-      statements,
-      execute: node.execute,
-      signal: env.signal,
-    });
+    // Made when a template first names `adapter` (most model renders never do).
+    let adapterObject: Record<string, unknown> | undefined;
+    const adapterMember = () =>
+      (adapterObject ??= createAdapterObject({
+        adapter: env.adapter,
+        adapterType: env.adapterType,
+        dialect: env.dialect,
+        defaultDatabase: env.adapter?.defaultDatabase ?? null,
+        registry: env.registry,
+        dispatch: env.dispatch,
+        bind,
+        onMacroUsed: used,
+        statements,
+        execute: node.execute,
+        signal: env.signal,
+      }));
     const cache = new Map<string, unknown>();
     ctx = new Proxy(Object.create(null) as Record<string, unknown>, {
       get(_t, name) {
         if (typeof name !== 'string') return undefined;
-        if (name === 'adapter') return adapterObject;
+        if (name === 'adapter') return adapterMember();
         if (cache.has(name)) return cache.get(name);
         const v = lookup(pkg, name);
         if (v !== undefined) cache.set(name, v);
