@@ -58,7 +58,12 @@ function sortValues(map: Record<string, string[]>): void {
  * a comparator orders strings so, without calling back into JavaScript (graphs of 20,000 nodes).
  */
 export function sortIds(ids: string[]): string[] {
-  return ids.length > 1 ? ids.sort() : ids;
+  // Most parent and child lists hold one or two ids; sort() would allocate a work array for each.
+  if (ids.length === 2) {
+    if (ids[1]! < ids[0]!) ids.reverse();
+    return ids;
+  }
+  return ids.length > 2 ? ids.sort() : ids;
 }
 
 /** Code-unit order, like Python's sorted() on str. */
