@@ -109,7 +109,9 @@ export function createAdapterObject(o: AdapterObjectOptions): Record<string, unk
     return [r.response, r.table];
   }, 'adapter.execute');
   const shared = envMembers(o);
-  return { ...shared, dispatch, execute };
+  // The environment's members are inherited, not copied: calls like adapter.quote(…) read them
+  // through the prototype (jinja/access.ts callMethod), and a render makes two functions, not 17.
+  return Object.assign(Object.create(shared) as Record<string, unknown>, { dispatch, execute });
 }
 
 /** The options a render's adapter object shares with every render of its environment. */
@@ -127,7 +129,7 @@ function envMembers(o: AdapterObjectOptions): Record<string, unknown> {
   const same = made.find((m) => ENV_KEYS.every((k) => m.options[k] === o[k]));
   if (same) return same.members;
   const options: EnvOptions = { adapter: o.adapter, adapterType: o.adapterType, dialect: o.dialect, defaultDatabase: o.defaultDatabase, registry: o.registry, dispatch: o.dispatch, execute: o.execute, signal: o.signal };
-  const members = makeEnvMembers(options);
+  const members = Object.freeze(Object.assign(Object.create(null) as Record<string, unknown>, makeEnvMembers(options)));
   made.push({ options, members });
   return members;
 }

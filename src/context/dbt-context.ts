@@ -249,19 +249,22 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
         execute: node.execute,
         signal: env.signal,
       }));
+    // Templates ask `name in ctx` before reading a free name: both go through one lookup.
     const cache = new Map<string, unknown>();
+    const find = (name: string): unknown => {
+      if (cache.has(name)) return cache.get(name);
+      const v = lookup(pkg, name);
+      if (v !== undefined) cache.set(name, v);
+      return v;
+    };
     ctx = new Proxy(Object.create(null) as Record<string, unknown>, {
       get(_t, name) {
         if (typeof name !== 'string') return undefined;
-        if (name === 'adapter') return adapterMember();
-        if (cache.has(name)) return cache.get(name);
-        const v = lookup(pkg, name);
-        if (v !== undefined) cache.set(name, v);
-        return v;
+        return name === 'adapter' ? adapterMember() : find(name);
       },
       has(_t, name) {
         if (typeof name !== 'string') return false;
-        return name === 'adapter' || lookup(pkg, name) !== undefined;
+        return name === 'adapter' || find(name) !== undefined;
       },
     });
     packageContexts.set(pkg, ctx);

@@ -10,7 +10,7 @@ export abstract class StandardDialect implements Dialect {
   protected abstract readonly plainIdentifier: RegExp;
 
   quoteIdentifier(name: string): string {
-    return `"${name.replaceAll('"', '""')}"`;
+    return name.includes('"') ? `"${name.replaceAll('"', '""')}"` : `"${name}"`;
   }
 
   quoteString(value: string): string {
@@ -26,8 +26,8 @@ export abstract class StandardDialect implements Dialect {
   }
 
   relation(ref: RelationRef): string {
-    const parts = ref.database ? [ref.database, ref.schema, ref.identifier] : [ref.schema, ref.identifier];
-    return parts.map((p) => this.quoteIdentifier(p)).join('.');
+    const name = `${this.quoteIdentifier(ref.schema)}.${this.quoteIdentifier(ref.identifier)}`;
+    return ref.database ? `${this.quoteIdentifier(ref.database)}.${name}` : name;
   }
 
   protected schemaName(schema: string, database: string | null): string {
