@@ -1,6 +1,8 @@
 // Python's str() and repr() for the values YAML yields, because dbt derives generic test names
 // (str of each argument) and test unique_id hashes (repr of the test metadata) from them.
 
+// Quotes, backslash and the control characters pyReprString escapes.
+// eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /['"\\\x00-\x1f\x7f]/;
 
 /** repr() of a Python str: single quotes unless the text has ' and no ", escapes like CPython. */
