@@ -7,7 +7,7 @@ import type { Manifest, ManifestNode, RefCall } from '../project/manifest-types.
 import { RefIndex } from '../parse/ref-index.js';
 import { cteName, injectCtes, type InjectedCte } from './ephemeral.js';
 import { renderTestKwargs } from '../context/test-kwargs.js';
-import { parseStatic, renderStatic, staticParseAllowed } from '../parse/static-parse.js';
+import { renderStatic, staticFormOf, staticParseAllowed } from '../parse/static-parse.js';
 import { staticArgumentCall } from '../parse/static-parse.js';
 
 export interface CompileOptions {
@@ -53,7 +53,7 @@ export class Compiler {
    * by substitution, without a render context.
    */
   private async renderBody(node: ManifestNode, options: CompileOptions, ephemerals: string[]): Promise<string> {
-    const statik = this.staticAllowed && node.resource_type !== 'test' ? parseStatic(node.raw_code) : null;
+    const statik = this.staticAllowed && node.resource_type !== 'test' ? staticFormOf(node) : null;
     if (!statik) {
       const testKwargs: Record<string, unknown> = {};
       const ctx = this.context(node, { ...options, extra: { ...options.extra, _dbt_generic_test_kwargs: testKwargs } }, ephemerals);

@@ -11,7 +11,7 @@ import type { ErrorCollector, SourceLocation } from '../util/errors.js';
 import type { Dialect } from '../warehouse/adapter.js';
 import type { Capture } from './capture.js';
 import { BuiltinTestCaptures } from './builtin-test-capture.js';
-import { captureStatic, parseStatic, staticParseAllowed } from './static-parse.js';
+import { captureStatic, parseStatic, rememberStaticForm, staticParseAllowed, type StaticTemplate } from './static-parse.js';
 import { Naming } from './naming.js';
 import type { RefIndex, Refable } from './ref-index.js';
 import { newNode, type NodeSeed } from './node-factory.js';
@@ -87,11 +87,12 @@ export class NodeBuilder {
     // Captured without rendering: files of literal ref/source/config calls, not_null/unique tests.
     // That is as quick as a partial-parse cache hit, so the cache keeps only what was rendered.
     let capture: Capture | null | undefined = null;
+    let form: StaticTemplate | null | undefined;
     if (this.staticAllowed) {
       if (test) capture = this.builtinTests.lookup(test);
       else {
-        const calls = parseStatic(seed.template);
-        capture = calls && captureStatic(calls);
+        form = parseStatic(seed.template);
+        capture = form && captureStatic(form);
       }
     }
     if (capture) this.renderedCount++;
@@ -121,6 +122,8 @@ export class NodeBuilder {
     const config = errors.try(() => this.resolveConfig(configType, packageName, seed.fqn, { ...layers, inFile: capture!.config }, seed.location));
     if (!config) return null;
     const node = newNode({ ...seed, resourceType, packageName, patch }, config);
+    // Compiling this node reads the same text (a snapshot renders a different one).
+    if (form !== undefined && seed.template === seed.rawCode) rememberStaticForm(node, form);
     node.unrendered_config = { ...capture.config };
     if (extra?.version !== undefined) {
       node.version = extra.version;

@@ -95,33 +95,19 @@ export function staticParseAllowed(isOverridden: (name: string) => boolean): boo
 }
 
 /**
- * `read`, remembered per text: a cold compile asks for each model's static form (and each test's
- * `model` argument) at parse and again at compile. Answers are frozen, since every caller gets the
- * same object; captureStatic copies what it hands on. Bounded, for long-lived processes (serve).
+ * Static forms parse found, by node: compile renders the same text again right after, in a cold
+ * compile (a WeakMap lookup, where a text-keyed one would hash every model's SQL). null: not static.
  */
-function remembered<T extends object>(read: (text: string) => T | null): (text: string) => T | null {
-  const answers = new Map<string, T | null>();
-  return (text) => {
-    let answer = answers.get(text);
-    if (answer === undefined) {
-      answer = read(text);
-      if (answer) deepFreeze(answer);
-      if (answers.size >= 100_000) answers.clear();
-      answers.set(text, answer);
-    }
-    return answer;
-  };
+const formsByNode = new WeakMap<object, StaticTemplate | null>();
+
+export function rememberStaticForm(node: object, form: StaticTemplate | null): void {
+  formsByNode.set(node, form);
 }
 
-/** The static form of a template (shared and frozen), or null when it needs the Jinja engine. */
-export const parseStatic = remembered(parseStaticText);
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
+/** The static form of a node's raw_code, as parse found it when it built this node. */
+export function staticFormOf(node: { raw_code: string }): StaticTemplate | null {
+  const known = formsByNode.get(node);
+  return known !== undefined ? known : parseStatic(node.raw_code);
 }
 
 /** A fresh copy of a literal (what config() kwargs are): node configs are changed later. */
@@ -135,7 +121,8 @@ function copyLiteral<T>(value: T): T {
   return value;
 }
 
-function parseStaticText(source: string): StaticTemplate | null {
+/** The static form of a template, or null when it needs the Jinja engine. */
+export function parseStatic(source: string): StaticTemplate | null {
   if (source.includes('{%') || source.includes('{#')) return null;
   const calls: StaticCall[] = [];
   let rest = '';
@@ -171,24 +158,20 @@ export function renderStatic(source: string, template: StaticTemplate, relationO
   return out.endsWith('\n') ? out.slice(0, -1) : out;
 }
 
-type ArgumentCall = StaticCall & { whereSubquery: boolean };
-
-/** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)` (shared and frozen). */
-export const staticArgumentCall = remembered(argumentCallOf);
-
-function argumentCallOf(value: string): ArgumentCall | null {
+/** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`. */
+export function staticArgumentCall(value: string): (StaticCall & { whereSubquery: boolean }) | null {
   const wrapped = /^\s*\{\{\s*get_where_subquery\(\s*((?:ref|source)\s*\([^()]*\))\s*\)\s*\}\}\s*$/.exec(value);
   const bare = /^\s*((?:ref|source)\s*\([^()]*\))\s*$/.exec(value);
   const inner = wrapped?.[1] ?? bare?.[1];
   if (!inner) return null;
-  const call = parseStaticText(`{{ ${inner} }}`)?.calls[0];
+  const call = parseStatic(`{{ ${inner} }}`)?.calls[0];
   return call ? { ...call, whereSubquery: Boolean(wrapped) } : null;
 }
 
 /** What a static template (only literal ref/source/config calls) captures, without rendering it. */
 export function captureStatic(template: StaticTemplate): Capture {
   const capture: Capture = { refs: [], sources: [], config: {}, macros: [] };
-  // Copies: the template is shared (parseStatic), the capture becomes the node's refs and config.
+  // Copies: the form is kept for compile (rememberStaticForm); the capture becomes the node's refs and config.
   for (const c of template.calls) {
     if (c.kind === 'ref') capture.refs.push({ ...c.call });
     else if (c.kind === 'source') {
