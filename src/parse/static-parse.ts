@@ -158,8 +158,13 @@ export function renderStatic(source: string, template: StaticTemplate, relationO
   return out.endsWith('\n') ? out.slice(0, -1) : out;
 }
 
+const GENERATED_MODEL_ARGUMENT = /^\{\{ get_where_subquery\(ref\('([^'\\]+)'\)\) \}\}$/;
+
 /** A test argument that is only `{{ get_where_subquery(ref(...)) }}`, `ref(...)` or `source(...)`. */
 export function staticArgumentCall(value: string): (StaticCall & { whereSubquery: boolean }) | null {
+  // The `model` argument of a test on a model, as generic-tests.ts writes it: read in one step.
+  const plain = GENERATED_MODEL_ARGUMENT.exec(value);
+  if (plain) return { kind: 'ref', call: { name: plain[1]!, package: null, version: null }, start: 0, end: plain[1]!.length + 13, whereSubquery: true };
   const wrapped = /^\s*\{\{\s*get_where_subquery\(\s*((?:ref|source)\s*\([^()]*\))\s*\)\s*\}\}\s*$/.exec(value);
   const bare = /^\s*((?:ref|source)\s*\([^()]*\))\s*$/.exec(value);
   const inner = wrapped?.[1] ?? bare?.[1];

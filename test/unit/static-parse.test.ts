@@ -2,7 +2,7 @@
 // substitution renders exactly what the Jinja engine renders.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { captureStatic, parseStatic, rememberStaticForm, renderStatic, staticFormOf } from '../../src/parse/static-parse.js';
+import { captureStatic, parseStatic, rememberStaticForm, renderStatic, staticArgumentCall, staticFormOf } from '../../src/parse/static-parse.js';
 import { JinjaEnvironment, pyfunction } from '../../src/jinja/index.js';
 
 describe('parseStatic', () => {
@@ -30,6 +30,16 @@ describe('parseStatic', () => {
   ];
   for (const text of dynamic) test(`needs Jinja: ${text}`, () => assert.equal(parseStatic(text), null));
   test('plain SQL is static with no calls', () => assert.deepEqual(parseStatic('select 1\n'), { calls: [] }));
+  test("a test's generated model argument reads as the general argument reader reads it", () => {
+    for (const name of ['orders', 'stg.orders-v2', 'a b']) {
+      const generated = `{{ get_where_subquery(ref('${name}')) }}`;
+      const spaced = `{{  get_where_subquery( ref('${name}') ) }}`;
+      assert.deepEqual(staticArgumentCall(generated), staticArgumentCall(spaced));
+      assert.deepEqual(staticArgumentCall(generated), { kind: 'ref', call: { name, package: null, version: null }, start: 0, end: name.length + 13, whereSubquery: true });
+    }
+    assert.deepEqual(staticArgumentCall("{{ get_where_subquery(ref('it\\'s')) }}"), { kind: 'ref', call: { name: "it's", package: null, version: null }, start: 0, end: 18, whereSubquery: true }, 'escapes take the general reader');
+    assert.deepEqual(staticArgumentCall("{{ get_where_subquery(source('raw', 'events')) }}"), { kind: 'source', source: ['raw', 'events'], start: 0, end: 29, whereSubquery: true });
+  });
   test('a node keeps the form parse found for compile; captures are copies the node may change', () => {
     const text = "{{ config(tags=['a']) }}select * from {{ ref('orders') }} join {{ source('raw', 'events') }}";
     const form = parseStatic(text)!;
