@@ -61,31 +61,21 @@ const COMPILED_KEYS = new Set(['extra_ctes', 'compiled', 'compiled_code', 'extra
  * start with those two keys.
  */
 function compiledEntry(node: ManifestNode, start: number, keyLength: number, jsonLength: number, last: boolean): (string | Range)[] | null | undefined {
-  // The node's keys in order, without an array per node: the first two, and the run of compiled
-  // keys at the end (`tail`).
-  let first: string | undefined;
-  let second: string | undefined;
-  let count = 0;
-  let tail: string[] = [];
-  for (const key in node) {
-    if (count === 0) first = key;
-    else if (count === 1) second = key;
-    count++;
-    if (count > 2 && COMPILED_KEYS.has(key)) tail.push(key);
-    else if (tail.length) tail = [];
-  }
-  if (node.compiled_path === null && tail.length === 0) return undefined;
-  if (first !== 'unique_id' || second !== 'compiled_path') return null;
+  const keys = Object.keys(node);
+  let end = keys.length;
+  while (end > 2 && COMPILED_KEYS.has(keys[end - 1]!)) end--;
+  if (node.compiled_path === null && end === keys.length) return undefined;
+  if (keys[0] !== 'unique_id' || keys[1] !== 'compiled_path') return null;
   // `{"unique_id":` + the id's JSON (the key before the entry is that JSON and a colon) + `,"compiled_path":`.
   const head = '{"unique_id":'.length + keyLength - 1 + ',"compiled_path":'.length;
   const afterNull = start + keyLength + head + 'null'.length;
-  let appended = '';
-  for (const key of tail) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (value !== undefined) appended += `,${JSON.stringify(key)}:${JSON.stringify(value)}`;
+  let tail = '';
+  for (let k = end; k < keys.length; k++) {
+    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+    if (value !== undefined) tail += `,${JSON.stringify(keys[k])}:${JSON.stringify(value)}`;
   }
   // The stored JSON's closing brace (and the comma after it) are left out of the second range.
-  return [[start, keyLength + head], JSON.stringify(node.compiled_path), [afterNull, start + keyLength + jsonLength - 1 - afterNull], last ? `${appended}}` : `${appended}},`];
+  return [[start, keyLength + head], JSON.stringify(node.compiled_path), [afterNull, start + keyLength + jsonLength - 1 - afterNull], last ? `${tail}}` : `${tail}},`];
 }
 
 /**
