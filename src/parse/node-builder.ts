@@ -14,11 +14,11 @@ import { BuiltinTestCaptures } from './builtin-test-capture.js';
 import { captureStatic, parseStatic, rememberStaticForm, staticParseAllowed, type StaticTemplate } from './static-parse.js';
 import { Naming } from './naming.js';
 import type { RefIndex, Refable } from './ref-index.js';
-import { newNode, type NodeSeed } from './node-factory.js';
+import { newNode, type NodeFileSeed } from './node-factory.js';
 import type { PartialParseCache } from './partial-parse.js';
 
 /** A node's identity and text; `template` is what renders (a snapshot block's SQL, else the file). */
-export type SqlNodeSeed = Omit<NodeSeed, 'resourceType' | 'packageName' | 'patch'> & { template: string };
+export type SqlNodeSeed = NodeFileSeed & { template: string };
 
 export interface SqlNodeExtra {
   schemaYamlConfig?: Record<string, unknown>;
@@ -121,7 +121,7 @@ export class NodeBuilder {
     }
     const config = errors.try(() => this.resolveConfig(configType, packageName, seed.fqn, { ...layers, inFile: capture!.config }, seed.location));
     if (!config) return null;
-    const node = newNode({ ...seed, resourceType, packageName, patch }, config);
+    const node = newNode(seed, { resourceType, packageName, patch }, config);
     // Compiling this node reads the same text (a snapshot renders a different one).
     if (form !== undefined && seed.template === seed.rawCode) rememberStaticForm(node, form);
     node.unrendered_config = { ...capture.config };

@@ -22,17 +22,21 @@ export function columnsFromPatches(columns: ColumnPatch[] | undefined): Record<s
   return out;
 }
 
-export interface NodeSeed {
-  uniqueId: string;
+/** What a node is, apart from its file (given separately: no merged copy per node). */
+export interface NodeKind {
   resourceType: ManifestNode['resource_type'];
   packageName: string;
+  patch?: NodePatch;
+}
+
+export interface NodeFileSeed {
+  uniqueId: string;
   name: string;
   path: string;
   originalFilePath: string;
   fqn: string[];
   rawCode: string;
   checksum: string;
-  patch?: NodePatch;
   location: SourceLocation;
 }
 
@@ -41,13 +45,13 @@ export interface NodeSeed {
  * compiled_path comes second: compiling fills it in and appends the compiled fields, so a compiled
  * node's JSON is its stored JSON with two known edits (ParseState.writeCompiledManifest).
  */
-export function newNode(seed: NodeSeed, config: NodeConfig): ManifestNode {
-  const patch = seed.patch;
+export function newNode(seed: NodeFileSeed, kind: NodeKind, config: NodeConfig): ManifestNode {
+  const { resourceType, packageName, patch } = kind;
   return {
     unique_id: seed.uniqueId,
     compiled_path: null,
-    resource_type: seed.resourceType,
-    package_name: seed.packageName,
+    resource_type: resourceType,
+    package_name: packageName,
     name: seed.name,
     path: seed.path,
     original_file_path: seed.originalFilePath,
@@ -64,7 +68,7 @@ export function newNode(seed: NodeSeed, config: NodeConfig): ManifestNode {
     columns: columnsFromPatches(patch?.columns),
     meta: (config.meta as Record<string, unknown>) ?? {},
     docs: patch?.docs ?? { show: true, node_color: null },
-    patch_path: patch ? `${seed.packageName}://${patch.patchPath}` : null,
+    patch_path: patch ? `${packageName}://${patch.patchPath}` : null,
     build_path: null,
     raw_code: seed.rawCode,
     language: 'sql',
@@ -74,7 +78,7 @@ export function newNode(seed: NodeSeed, config: NodeConfig): ManifestNode {
     depends_on: { macros: [], nodes: [] },
     contract: { enforced: Boolean(config.contract?.enforced), alias_types: config.contract?.alias_types ?? true, checksum: null },
     constraints: patch?.constraints ?? [],
-    access: patch?.access ?? (seed.resourceType === 'model' ? 'protected' : undefined),
+    access: patch?.access ?? (resourceType === 'model' ? 'protected' : undefined),
     version: null,
     latest_version: patch?.latest_version ?? null,
     deprecation_date: patch?.deprecation_date ?? null,

@@ -146,7 +146,7 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
       const location = patch?.location ?? { file: path, line: 1 };
       const config = errors.try(() => resolveConfig('seed', pkg.name, f.fqn, { schemaYaml: patch?.config }, location));
       if (!config) continue;
-      const node = newNode({ uniqueId: `seed.${pkg.name}.${f.name}`, resourceType: 'seed', packageName: pkg.name, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn, rawCode: '', checksum: f.file.checksum, patch, location }, config);
+      const node = newNode({ uniqueId: `seed.${pkg.name}.${f.name}`, name: f.name, path: f.path, originalFilePath: path, fqn: f.fqn, rawCode: '', checksum: f.file.checksum, location }, { resourceType: 'seed', packageName: pkg.name, patch }, config);
       node.root_path = pkg.rootDir;
       if (!config.enabled) {
         disabledNames.push(f.name);
