@@ -11,7 +11,7 @@ async function sqlResources(index: PackageFileIndex, pkg: string, dirs: string[]
   for (const dir of dirs) {
     for (const path of index.list(dir, ['.sql'])) {
       if (skip(path)) continue;
-      const file = await readProjectFile(index.root, path);
+      const file = readProjectFile(index.root, path);
       const rel = resourcePath(dir, path);
       const name = baseName(path);
       out.push({ name, path: rel, fqn: fqnFor(pkg, rel, name), file });
@@ -36,7 +36,7 @@ export async function discoverMacros(index: PackageFileIndex, project: ProjectCo
   const macros: MacroFile[] = [];
   for (const dir of uniq([...project.macroPaths, ...genericDirs])) {
     for (const path of index.list(dir, ['.sql'])) {
-      const file = await readProjectFile(index.root, path);
+      const file = readProjectFile(index.root, path);
       const genericTests = scanGenericTests(file.text).map((t) => ({ name: t.name, location: at(path, t.line, t.col) }));
       macros.push({ path, file, genericTests });
     }
@@ -69,14 +69,14 @@ export async function discoverFiles(index: PackageFileIndex, project: ProjectCon
     for (const path of index.list(dir, ['.csv'])) {
       const rel = resourcePath(dir, path);
       const name = baseName(path);
-      seeds.push({ name, path: rel, fqn: fqnFor(pkg, rel, name), file: await readProjectFile(root, path) });
+      seeds.push({ name, path: rel, fqn: fqnFor(pkg, rel, name), file: readProjectFile(root, path) });
     }
   }
 
   const snapshots: SnapshotBlock[] = [];
   for (const dir of project.snapshotPaths) {
     for (const path of index.list(dir, ['.sql'])) {
-      const file = await readProjectFile(root, path);
+      const file = readProjectFile(root, path);
       const rel = resourcePath(dir, path);
       const blocks = errors.try(() => scanBlocks(file.text, 'snapshot', displayPrefix + path));
       if (blocks?.length === 0) warnings.push({ message: 'no {% snapshot name %} … {% endsnapshot %} block in this file; it is ignored', location: at(path) });
@@ -93,7 +93,7 @@ export async function discoverFiles(index: PackageFileIndex, project: ProjectCon
   const docsDirs = project.docsPaths.length > 0 ? project.docsPaths : resourceDirs;
   for (const dir of uniq(docsDirs)) {
     for (const path of index.list(dir, ['.md'])) {
-      const file = await readProjectFile(root, path);
+      const file = readProjectFile(root, path);
       const blocks = errors.try(() => scanBlocks(file.text, 'docs', displayPrefix + path)) ?? [];
       for (const b of blocks) docs.push({ name: b.name, contents: b.body.trim(), file, location: at(path, b.line, b.col) });
     }
@@ -114,7 +114,7 @@ export async function discoverFiles(index: PackageFileIndex, project: ProjectCon
       for (const path of index.list(dir, ['.yml', '.yaml'])) {
         if (seen.has(path)) continue;
         seen.add(path);
-        schemaFiles.push({ file: await readProjectFile(root, path), folder });
+        schemaFiles.push({ file: readProjectFile(root, path), folder });
       }
     }
   }

@@ -94,7 +94,7 @@ function walk(abs: string, rel: string, out: Map<string, FileStat>): void {
 }
 
 /** Reads one file (path relative to the package root). */
-export async function readProjectFile(root: string, path: string): Promise<ProjectFile> {
+export function readProjectFile(root: string, path: string): ProjectFile {
   const absolutePath = join(root, path);
   const text = readFileSync(absolutePath, 'utf8');
   return { path: toPosix(path), absolutePath, checksum: sha256(text), text };
