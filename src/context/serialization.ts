@@ -1,13 +1,7 @@
 // tojson / fromjson / toyaml / fromyaml with Python's output format (json.dumps puts a space after
 // ',' and ':'), since projects compare and embed these strings.
-import { createRequire } from 'node:module';
-import type * as YamlApi from 'yaml';
 import { pyfunction } from '../jinja/api.js';
-
-// The yaml package (~20 ms to load) on first use: every render context has these members, few
-// templates call them.
-let yamlApi: typeof YamlApi | undefined;
-const yaml = (): typeof YamlApi => (yamlApi ??= createRequire(import.meta.url)('yaml') as typeof YamlApi);
+import { yamlPackage } from '../util/yaml-package.js';
 
 function toPlain(v: unknown): unknown {
   if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [String(k), toPlain(x)]));
@@ -50,10 +44,10 @@ export function serializationMembers(): Record<string, unknown> {
         return kw.default ?? a[1] ?? null;
       }
     }, 'fromjson'),
-    toyaml: pyfunction((a) => yaml().stringify(toPlain(a[0])), 'toyaml'),
+    toyaml: pyfunction((a) => yamlPackage().stringify(toPlain(a[0])), 'toyaml'),
     fromyaml: pyfunction((a, kw) => {
       try {
-        return yaml().parse(String(kw.value ?? a[0]));
+        return yamlPackage().parse(String(kw.value ?? a[0]));
       } catch {
         return kw.default ?? a[1] ?? null;
       }
