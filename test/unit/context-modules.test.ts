@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { JinjaEnvironment } from '../../src/jinja/index.js';
 import { createReModule } from '../../src/context/py-re.js';
 import { createDatetimeModule } from '../../src/context/py-datetime.js';
-import { pyJsonDumps } from '../../src/context/serialization.js';
+import { pyJsonDumps, serializationMembers } from '../../src/context/serialization.js';
 import { lookupEnvVar, lookupVar, NO_DEFAULT, varsForPackage } from '../../src/context/vars.js';
 import { injectCtes } from '../../src/compile/ephemeral.js';
 import { testVerdictSql, verdict } from '../../src/quality/test-query.js';
@@ -52,6 +52,19 @@ describe('tojson', () => {
     assert.equal(pyJsonDumps({ b: 1, a: [1, 'x', null, true] }), '{"b": 1, "a": [1, "x", null, true]}');
     assert.equal(pyJsonDumps({ b: 1, a: 2 }, true), '{"a": 2, "b": 1}');
   });
+});
+
+describe('tojson / fromjson / toyaml / fromyaml in templates', () => {
+  const renderWith = (t: string) => jinja.renderString(t, { ...serializationMembers() });
+  const cases: [string, string][] = [
+    ['{{ tojson({"a": [1, none]}) }}', '{"a": [1, null]}'],
+    ['{{ fromjson(\'{"a": 2}\').a }}', '2'],
+    ["{{ fromjson('not json', 'fallback') }}", 'fallback'],
+    ['{{ toyaml({"a": [1, 2]}) }}', 'a:\n  - 1\n  - 2\n'],
+    ["{{ fromyaml('a: [1, 2]').a | length }}", '2'],
+    ["{{ fromyaml('a: [1, 2', 'fallback') }}", 'fallback'],
+  ];
+  for (const [t, want] of cases) test(t, async () => assert.equal(await renderWith(t), want));
 });
 
 describe('vars', () => {
