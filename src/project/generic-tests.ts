@@ -49,9 +49,13 @@ function attachedNode(ctx: TestEntryContext): string | null {
 
 /** fqn of a generic test: the schema file's folders without the first path part (dbt drops the resource dir). */
 function testFqn(packageName: string, schemaPath: string, name: string): string[] {
-  const parts = schemaPath.split('/');
-  return [packageName, ...parts.slice(1, -1), name];
+  let folders = schemaFolders.get(schemaPath);
+  if (!folders) schemaFolders.set(schemaPath, (folders = schemaPath.split('/').slice(1, -1)));
+  return [packageName, ...folders, name];
 }
+
+/** The folders of each schema file's path (every test of a file asks). */
+const schemaFolders = new Map<string, string[]>();
 
 function fail(message: string, location: SourceLocation, hint?: string): never {
   throw new UserError(message, { location, hint });

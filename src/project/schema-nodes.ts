@@ -56,10 +56,12 @@ async function testsFor(
   const out: GenericTestInstance[] = [];
   const base = { packageName: ctx.packageName, schemaPath: ctx.schemaPath, fileKeyName: `${SECTION[kind]}.${target.name}`, render: ctx.render };
   for (const c of cols) {
+    if (c.tests.length === 0) continue;
     const columnName = c.column.quote ? `"${c.column.name}"` : c.column.name;
+    const tags = [...new Set(c.column.tags)];
     for (let i = 0; i < c.tests.length; i++) {
       const at = locationOf(c.tests, i, c.column.location);
-      const t = await ctx.errors.tryAsync(() => buildGenericTest(c.tests[i], { ...base, target, columnName, tags: [...new Set(c.column.tags)] }, at));
+      const t = await ctx.errors.tryAsync(() => buildGenericTest(c.tests[i], { ...base, target, columnName, tags }, at));
       if (t) out.push(t);
     }
   }
