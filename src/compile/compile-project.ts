@@ -1,6 +1,6 @@
 // Compiling many nodes: decides is_incremental() from the warehouse, renders each node, writes
 // target/compiled/<package>/<path> and records compiled_code in the manifest.
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import type { ManifestNode } from '../project/manifest-types.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { Compiler } from './compile-node.js';
@@ -26,7 +26,7 @@ export async function isIncremental(ws: Workspace, node: ManifestNode, fullRefre
 
 /** Where dbt writes a node's compiled SQL: generic tests go under their schema file's path. */
 function compiledRelativePath(node: ManifestNode): string {
-  return node.test_metadata ? `${node.original_file_path}${sep}${node.path}` : node.original_file_path;
+  return node.test_metadata ? `${node.original_file_path}/${node.path}` : node.original_file_path;
 }
 
 /** target/compiled, absolute and as the project names it, per workspace: path.join is ~2 µs a call. */
@@ -36,12 +36,13 @@ const compiledDirs = new WeakMap<Workspace, { absolute: string; relative: string
 export function writeCompiled(ws: Workspace, node: ManifestNode, sql: string): void {
   let dirs = compiledDirs.get(ws);
   if (!dirs) compiledDirs.set(ws, (dirs = { absolute: join(ws.targetDir, 'compiled'), relative: join(ws.project.root.project.targetPath, 'compiled') }));
-  // Package names and the node paths parsing made are normalized already: joined as text.
-  const rel = `${node.package_name}${sep}${compiledRelativePath(node)}`;
-  compiledFiles.write(`${dirs.absolute}${sep}${rel}`, sql.endsWith('\n') ? sql : sql + '\n');
+  // Package names and the node paths parsing made are normalized already: joined as text, with '/'
+  // as in original_file_path and as the compiled-file writer expects.
+  const rel = `${node.package_name}/${compiledRelativePath(node)}`;
+  compiledFiles.write(`${dirs.absolute}/${rel}`, sql.endsWith('\n') ? sql : sql + '\n');
   node.compiled = true;
   node.compiled_code = sql;
-  node.compiled_path = `${dirs.relative}${sep}${rel}`;
+  node.compiled_path = `${dirs.relative}/${rel}`;
   node.extra_ctes_injected = true;
 }
 

@@ -40,19 +40,24 @@ export class PyColumn {
   }
 }
 
-export interface AdapterObjectOptions {
+/** What the adapter object's members need of the environment (the same for every render of it). */
+export interface AdapterEnvironment {
   adapter: Adapter | null;
   adapterType: string;
   dialect: Dialect;
   defaultDatabase: string | null;
   registry: MacroRegistry;
   dispatch: DispatchConfig[];
+  execute: boolean;
+  signal?: AbortSignal;
+}
+
+/** What a render adds: its macro binding, its record of macros used, its statements. */
+export interface AdapterRenderHooks {
   bind: (macro: RegisteredMacro) => JinjaCallable | undefined;
   /** Called for each macro found, to record dependencies. */
   onMacroUsed: (macro: RegisteredMacro) => void;
   statements: StatementStore;
-  execute: boolean;
-  signal?: AbortSignal;
 }
 
 function relationFrom(v: unknown, defaultDatabase: string | null): RelationRef {
@@ -66,7 +71,13 @@ function dispatchPrefixes(adapterType: string): string[] {
   return [adapterType, 'default'];
 }
 
-export function createAdapterObject(o: AdapterObjectOptions): Record<string, unknown> {
+/**
+ * The adapter object of one render: `shared` (adapterMembers() of its environment) inherited, with
+ * the members that record into this render. Inherited, not copied: calls like adapter.quote(…) read
+ * them through the prototype (jinja/access.ts callMethod), and a render makes two functions, not 17.
+ */
+export function createAdapterObject(shared: Record<string, unknown>, env: AdapterEnvironment, render: AdapterRenderHooks): Record<string, unknown> {
+  const o = { ...env, ...render };
   const searchPackages = (namespace: string | null): (string | null)[] => {
     if (namespace === null) return [null];
     const configured = o.dispatch.find((d) => d.macro_namespace === namespace);
@@ -108,33 +119,18 @@ export function createAdapterObject(o: AdapterObjectOptions): Record<string, unk
     const r = await o.statements.run(sql, fetch);
     return [r.response, r.table];
   }, 'adapter.execute');
-  const shared = envMembers(o);
-  // The environment's members are inherited, not copied: calls like adapter.quote(…) read them
-  // through the prototype (jinja/access.ts callMethod), and a render makes two functions, not 17.
   return Object.assign(Object.create(shared) as Record<string, unknown>, { dispatch, execute });
 }
 
-/** The options a render's adapter object shares with every render of its environment. */
-type EnvOptions = Omit<AdapterObjectOptions, 'bind' | 'onMacroUsed' | 'statements'>;
-const ENV_KEYS = ['adapter', 'adapterType', 'dialect', 'defaultDatabase', 'registry', 'dispatch', 'execute', 'signal'] as const;
-const envMembersByRegistry = new WeakMap<MacroRegistry, { options: EnvOptions; members: Record<string, unknown> }[]>();
-
 /**
- * Members that depend only on the environment (and execute), made once per environment: a compile
- * makes thousands of render contexts, and each used to make these ~15 functions again.
+ * The members that depend only on the environment, made once per environment (dbt-context.ts keeps
+ * them): a compile makes thousands of render contexts.
  */
-function envMembers(o: AdapterObjectOptions): Record<string, unknown> {
-  let made = envMembersByRegistry.get(o.registry);
-  if (!made) envMembersByRegistry.set(o.registry, (made = []));
-  const same = made.find((m) => ENV_KEYS.every((k) => m.options[k] === o[k]));
-  if (same) return same.members;
-  const options: EnvOptions = { adapter: o.adapter, adapterType: o.adapterType, dialect: o.dialect, defaultDatabase: o.defaultDatabase, registry: o.registry, dispatch: o.dispatch, execute: o.execute, signal: o.signal };
-  const members = Object.freeze(Object.assign(Object.create(null) as Record<string, unknown>, makeEnvMembers(options)));
-  made.push({ options, members });
-  return members;
+export function adapterMembers(o: AdapterEnvironment): Record<string, unknown> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, unknown>, environmentMembers(o)));
 }
 
-function makeEnvMembers(o: EnvOptions): Record<string, unknown> {
+function environmentMembers(o: AdapterEnvironment): Record<string, unknown> {
   const needConnection = (what: string): Adapter => {
     if (!o.adapter) throw new UserError(`adapter.${what} needs a warehouse connection, which this command does not open`);
     return o.adapter;

@@ -8,7 +8,7 @@ import type { DispatchConfig, ResolvedTarget } from '../project/loaded-project.j
 import type { RefCall } from '../project/manifest-types.js';
 import { UserError } from '../util/errors.js';
 import { MacroBinder, type MacroRegistry, type RegisteredMacro } from './macro-registry.js';
-import { createAdapterObject } from './adapter-object.js';
+import { adapterMembers, createAdapterObject, type AdapterEnvironment, type AdapterRenderHooks } from './adapter-object.js';
 import { StatementStore } from './statements.js';
 import { createDatetimeModule, pyDatetimeFromDate } from './py-datetime.js';
 import { createReModule } from './py-re.js';
@@ -127,6 +127,29 @@ function sharedMembers(env: RenderEnvironment): Record<string, unknown> {
   return shared;
 }
 
+/** The adapter object's environment-wide members, per environment and execute flag (parse, compile). */
+const adapterMembersByEnv = new WeakMap<RenderEnvironment, Map<boolean, { environment: AdapterEnvironment; members: Record<string, unknown> }>>();
+
+function renderAdapter(env: RenderEnvironment, execute: boolean, hooks: AdapterRenderHooks): Record<string, unknown> {
+  let byExecute = adapterMembersByEnv.get(env);
+  if (!byExecute) adapterMembersByEnv.set(env, (byExecute = new Map()));
+  let shared = byExecute.get(execute);
+  if (!shared) {
+    const environment: AdapterEnvironment = {
+      adapter: env.adapter,
+      adapterType: env.adapterType,
+      dialect: env.dialect,
+      defaultDatabase: env.adapter?.defaultDatabase ?? null,
+      registry: env.registry,
+      dispatch: env.dispatch,
+      execute,
+      signal: env.signal,
+    };
+    byExecute.set(execute, (shared = { environment, members: adapterMembers(environment) }));
+  }
+  return createAdapterObject(shared.members, shared.environment, hooks);
+}
+
 export function createRenderContext(env: RenderEnvironment, node: NodeRender): Record<string, unknown> {
   const statements = new StatementStore(env.adapter, node.execute, env.signal);
   const vars = varsForPackage(env.varSources, node.packageName);
@@ -235,20 +258,7 @@ export function createRenderContext(env: RenderEnvironment, node: NodeRender): R
     if (ctx) return ctx;
     // Made when a template first names `adapter` (most model renders never do).
     let adapterObject: Record<string, unknown> | undefined;
-    const adapterMember = () =>
-      (adapterObject ??= createAdapterObject({
-        adapter: env.adapter,
-        adapterType: env.adapterType,
-        dialect: env.dialect,
-        defaultDatabase: env.adapter?.defaultDatabase ?? null,
-        registry: env.registry,
-        dispatch: env.dispatch,
-        bind,
-        onMacroUsed: used,
-        statements,
-        execute: node.execute,
-        signal: env.signal,
-      }));
+    const adapterMember = () => (adapterObject ??= renderAdapter(env, node.execute, { bind, onMacroUsed: used, statements }));
     // Templates ask `name in ctx` before reading a free name: both go through one lookup.
     const cache = new Map<string, unknown>();
     const find = (name: string): unknown => {
