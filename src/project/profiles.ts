@@ -60,17 +60,37 @@ export function duckdbOutput(raw: Record<string, unknown>, projectDir: string, l
   const rawPath = raw.path ?? 'target/warehouse.duckdb';
   check(typeof rawPath === 'string', "duckdb 'path' must be a string", locationOf(raw, 'path', loc));
   const path = rawPath === ':memory:' || isAbsolute(rawPath as string) || (rawPath as string).startsWith('md:') ? (rawPath as string) : resolve(projectDir, rawPath as string);
-  const fileBase = path === ':memory:' ? 'memory' : (path.split(/[\\/]/).pop() ?? 'warehouse').replace(/\.[^.]*$/, '');
+  const catalog = duckdbCatalogName(path);
+  // DuckDB names the database after its file; another name would compile to relations run can't find.
+  if (raw.database !== undefined && !path.startsWith('md:')) {
+    check(
+      raw.database === catalog,
+      `duckdb 'database' is ${JSON.stringify(raw.database)}, but DuckDB names the database at path ${JSON.stringify(rawPath)} '${catalog}'`,
+      locationOf(raw, 'database', loc),
+      `Set database: ${catalog}, or remove 'database:' (it defaults to the file's name).`,
+    );
+  }
   return {
     ...raw,
     type: 'duckdb',
     path,
-    database: typeof raw.database === 'string' ? raw.database : fileBase,
+    database: typeof raw.database === 'string' ? raw.database : catalog,
     schema: typeof raw.schema === 'string' ? raw.schema : 'main',
     threads: intField(raw, 'threads', 1, loc),
     extensions: Array.isArray(raw.extensions) ? raw.extensions.map(String) : [],
     settings: isRecord(raw.settings) ? raw.settings : {},
   };
+}
+
+/**
+ * The name DuckDB gives the database at `path` (what current_database() answers): the file name up to
+ * its first dot, with 'main' and 'temp' suffixed '_db'; 'memory' in memory.
+ */
+export function duckdbCatalogName(path: string): string {
+  if (path === ':memory:' || path === '') return 'memory';
+  if (path.startsWith(':memory:')) return path;
+  const name = (path.split(/[\\/]/).pop() ?? '').split('.').find((part) => part !== '') ?? 'memory';
+  return name === 'main' || name === 'temp' ? `${name}_db` : name;
 }
 
 export function postgresOutput(raw: Record<string, unknown>, loc: SourceLocation): PostgresOutput {

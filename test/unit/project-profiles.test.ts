@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProfilesFile } from '../../src/project/index.js';
-import { resolveTarget } from '../../src/project/profiles.js';
+import { duckdbCatalogName, resolveTarget } from '../../src/project/profiles.js';
 import { UserError } from '../../src/util/errors.js';
 import { emptyDir, fakeRenderer } from './project-helpers.js';
 
@@ -86,6 +86,39 @@ describe('resolveTarget', () => {
     const t = await resolveTarget({ projectDir: project, homeDir: emptyDir(), profileName: 'shop', render: fakeRenderer() });
     assert.equal(t.output.path, join(project, 'shop.duckdb'));
     assert.equal(t.output.database, 'shop');
+  });
+
+  test("a duckdb target's database is the name DuckDB gives its file", () => {
+    // What DuckDB's current_database() answers for each (checked against @duckdb/node-api).
+    const cases: [string, string][] = [
+      ['/p/target/warehouse.duckdb', 'warehouse'],
+      ['/p/dbt.prod.duckdb', 'dbt'],
+      ['/p/.hidden.duckdb', 'hidden'],
+      ['/p/noext', 'noext'],
+      ['/p/My-DB.db', 'My-DB'],
+      ['/p/main.duckdb', 'main_db'],
+      ['/p/temp.db', 'temp_db'],
+      [':memory:', 'memory'],
+    ];
+    for (const [path, name] of cases) assert.equal(duckdbCatalogName(path), name, path);
+  });
+
+  test('a duckdb database: other than the file name is an error at its line; the same name is accepted', async () => {
+    const project = emptyDir();
+    const base = { projectDir: project, homeDir: emptyDir(), profileName: 'shop', render: fakeRenderer() };
+    profiles(project, 'shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: dbt.prod.duckdb\n      database: analytics\n');
+    await assert.rejects(
+      resolveTarget(base),
+      (e: unknown) =>
+        e instanceof UserError &&
+        /duckdb 'database' is "analytics", but DuckDB names the database at path "dbt.prod.duckdb" 'dbt'/.test(e.message) &&
+        /Set database: dbt/.test(e.hint ?? '') &&
+        e.location?.line === 7,
+    );
+    profiles(project, 'shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: dbt.prod.duckdb\n      database: dbt\n');
+    assert.equal((await resolveTarget(base)).output.database, 'dbt');
+    profiles(project, 'shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: dbt.prod.duckdb\n');
+    assert.equal((await resolveTarget(base)).output.database, 'dbt');
   });
 
   test('unknown target, unknown profile, missing postgres field, misspelt key', async () => {
