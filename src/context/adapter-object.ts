@@ -7,6 +7,7 @@ import { Relation } from './relation.js';
 import type { MacroRegistry, RegisteredMacro } from './macro-registry.js';
 import type { DispatchConfig } from '../project/loaded-project.js';
 import type { StatementStore } from './statements.js';
+import { resolveDispatch } from './dispatch.js';
 
 /** dbt's Column: name, data_type, dtype, quoted and the is_* helpers macros use. */
 export class PyColumn {
@@ -66,11 +67,6 @@ function relationFrom(v: unknown, defaultDatabase: string | null): RelationRef {
   return { database: (o.database as string | null) ?? defaultDatabase, schema: String(o.schema ?? ''), identifier: String(o.identifier ?? o.name ?? '') };
 }
 
-/** Engine prefixes tried by dispatch, most specific first. */
-function dispatchPrefixes(adapterType: string): string[] {
-  return [adapterType, 'default'];
-}
-
 /**
  * The adapter object of one render: `shared` (adapterMembers() of its environment) inherited, with
  * the members that record into this render. Inherited, not copied: calls like adapter.quote(…) read
@@ -78,14 +74,6 @@ function dispatchPrefixes(adapterType: string): string[] {
  */
 export function createAdapterObject(shared: Record<string, unknown>, env: AdapterEnvironment, render: AdapterRenderHooks): Record<string, unknown> {
   const o = { ...env, ...render };
-  const searchPackages = (namespace: string | null): (string | null)[] => {
-    if (namespace === null) return [null];
-    const configured = o.dispatch.find((d) => d.macro_namespace === namespace);
-    if (configured) return configured.search_order;
-    // The root project may override any package's implementation, as dbt allows.
-    return [o.registry.rootPackage, namespace];
-  };
-
   const dispatch = pyfunction((args, kw) => {
     const macroName = String(kw.macro_name ?? args[0]);
     const namespace = (kw.macro_namespace ?? args[1] ?? null) as string | null;
@@ -94,17 +82,10 @@ export function createAdapterObject(shared: Record<string, unknown>, env: Adapte
         hint: `Write adapter.dispatch('${macroName.split('.').pop()}', '${macroName.split('.')[0]}').`,
       });
     }
-    const tried: string[] = [];
-    for (const pkg of searchPackages(namespace)) {
-      for (const prefix of dispatchPrefixes(o.adapterType)) {
-        const name = `${prefix}__${macroName}`;
-        tried.push(pkg ? `${pkg}.${name}` : name);
-        const macro = pkg === null ? o.registry.resolve(name, o.registry.rootPackage) : o.registry.inPackage(pkg, name);
-        if (macro) {
-          o.onMacroUsed(macro);
-          return o.bind(macro);
-        }
-      }
+    const { macro, tried } = resolveDispatch(o, macroName, namespace);
+    if (macro) {
+      o.onMacroUsed(macro);
+      return o.bind(macro);
     }
     throw new UserError(`In dispatch: no macro named '${macroName}' found within namespace '${namespace ?? 'None'}'`, {
       hint: `Searched for: ${tried.join(', ')}. Define one of these macros, or check the dispatch: config in dbt_project.yml.`,

@@ -60,8 +60,13 @@ export interface NodeRender {
   config: ConfigAccess;
   /** Extra names in scope (generic test kwargs, `sql` in materializations, …). */
   extra?: Record<string, unknown>;
-  /** Called with the unique_id of each macro the render uses. */
+  /** Called with the unique_id of each macro the render reaches, its own or through other macros. */
   onMacroUsed?: (uniqueId: string) => void;
+  /**
+   * Called with the unique_id of each macro the node's own template calls (dbt's depends_on.macros:
+   * the macros those call are the macros' own dependencies).
+   */
+  onMacroCalled?: (uniqueId: string) => void;
   /** Called with each environment variable the render reads (partial parsing must notice changes). */
   onEnvVarRead?: (name: string) => void;
 }
@@ -150,13 +155,49 @@ function renderAdapter(env: RenderEnvironment, execute: boolean, hooks: AdapterR
   return createAdapterObject(shared.members, shared.environment, hooks);
 }
 
+/**
+ * Macro callables that report each call made while no macro is running, i.e. from the node's own
+ * template (dbt's macro stack at depth 0). Renders await each call before the next, so one counter
+ * of calls in progress tells.
+ */
+function trackTopLevelCalls(bind: (macro: RegisteredMacro) => JinjaCallable | undefined, onCall: (uniqueId: string) => void) {
+  const tracked = new Map<RegisteredMacro, JinjaCallable>();
+  let running = 0;
+  const done = () => {
+    running--;
+  };
+  return (macro: RegisteredMacro): JinjaCallable | undefined => {
+    let fn = tracked.get(macro);
+    if (fn) return fn;
+    const inner = bind(macro);
+    if (!inner) return undefined;
+    fn = pyfunction((args, kwargs) => {
+      if (running === 0) onCall(macro.uniqueId);
+      running++;
+      let result: unknown;
+      try {
+        result = inner(args, kwargs);
+      } catch (e) {
+        running--;
+        throw e;
+      }
+      if (result instanceof Promise) return result.finally(done);
+      running--;
+      return result;
+    }, inner.displayName);
+    tracked.set(macro, fn);
+    return fn;
+  };
+}
+
 export function createRenderContext(env: RenderEnvironment, node: NodeRender): Record<string, unknown> {
   const statements = new StatementStore(env.adapter, node.execute, env.signal);
   const vars = varsForPackage(env.varSources, node.packageName);
   const packageContexts = new Map<string, Record<string, unknown>>();
   const binder = new MacroBinder((pkg) => contextFor(pkg));
   const used = (macro: RegisteredMacro) => node.onMacroUsed?.(macro.uniqueId);
-  const bind = (macro: RegisteredMacro): JinjaCallable | undefined => binder.bind(macro);
+  const bound = (macro: RegisteredMacro): JinjaCallable | undefined => binder.bind(macro);
+  const bind = node.onMacroCalled ? trackTopLevelCalls(bound, node.onMacroCalled) : bound;
 
   const config = Object.assign(
     pyfunction((args, kw) => {

@@ -1,8 +1,8 @@
 // not_null and unique tests without a parse-time render, as dbt's parser does (dbt-core's
 // render_test_update): what such a test captures is the ref or source it tests and a set of macros
 // that does not depend on the column or the model. The first test of each kind in a package is
-// rendered; the others take its macros, as long as every macro it called is martflow's own (no
-// project or package override, which could call anything).
+// rendered; the others take its macros, as long as every macro its render reached is martflow's own
+// (no project or package override, which could call anything).
 import type { GenericTestInstance } from '../project/loaded-project.js';
 import type { Capture } from './capture.js';
 import { staticArgumentCall } from './static-parse.js';
@@ -11,7 +11,7 @@ const BUILTIN_TESTS = new Set(['not_null', 'unique']);
 const INTERNAL_MACRO = 'macro.dbt.';
 
 export class BuiltinTestCaptures {
-  /** Macros the first rendered test of a kind called; null when it may not be reused. */
+  /** The macros the first rendered test of a kind called; null when they may not be reused. */
   private readonly macrosByKind = new Map<string, string[] | null>();
 
   /** The capture of `test` without rendering it, or null when it must be rendered. */
@@ -28,7 +28,8 @@ export class BuiltinTestCaptures {
   record(test: GenericTestInstance, capture: Capture): void {
     const kind = kindOf(test);
     if (!kind || this.macrosByKind.has(kind.key)) return;
-    const reusable = Object.keys(capture.config).length === 0 && !capture.envVars && capture.macros.every((id) => id.startsWith(INTERNAL_MACRO));
+    // Only a rendered capture says what its render reached (a capture without `reached` is not reused).
+    const reusable = Object.keys(capture.config).length === 0 && !capture.envVars && capture.reached !== undefined && capture.reached.every((id) => id.startsWith(INTERNAL_MACRO));
     this.macrosByKind.set(kind.key, reusable ? [...capture.macros] : null);
   }
 }

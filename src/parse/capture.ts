@@ -13,7 +13,10 @@ export interface Capture {
   sources: [string, string][];
   /** kwargs of config() calls, merged in call order. */
   config: Record<string, unknown>;
+  /** Macros the node's own template calls: dbt's depends_on.macros. */
   macros: string[];
+  /** Every macro the render reached, through other macros too (set when the node was rendered). */
+  reached?: string[];
   /** Environment variables the render read, with their values then (null: unset). */
   envVars?: Record<string, string | null>;
 }
@@ -35,7 +38,8 @@ export interface CaptureInput {
 
 export async function captureRender(env: RenderEnvironment, input: CaptureInput): Promise<Capture> {
   const capture: Capture = { refs: [], sources: [], config: {}, macros: [] };
-  const macros = new Set<string>();
+  const called = new Set<string>();
+  const reached = new Set<string>();
   const testKwargs: Record<string, unknown> = {};
   const placeholder = (name: string) => new Relation({ database: null, schema: input.targetSchema, identifier: name }, env.dialect);
   const ctx = createRenderContext(env, {
@@ -58,7 +62,8 @@ export async function captureRender(env: RenderEnvironment, input: CaptureInput)
       get: (k) => (k in capture.config ? capture.config[k] : input.knownConfig[k]),
     },
     extra: { ...input.extra, _dbt_generic_test_kwargs: testKwargs },
-    onMacroUsed: (id) => macros.add(id),
+    onMacroUsed: (id) => reached.add(id),
+    onMacroCalled: (id) => called.add(id),
     onEnvVarRead: (name) => {
       (capture.envVars ??= {})[name] = process.env[name] ?? null;
     },
@@ -68,6 +73,14 @@ export async function captureRender(env: RenderEnvironment, input: CaptureInput)
     const dynamic: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(input.testKwargs)) {
       const call = typeof v === 'string' ? staticArgumentCall(v) : null;
+      if (call?.whereSubquery) {
+        // Read without rendering, but the argument calls get_where_subquery all the same.
+        const macro = env.registry.resolve('get_where_subquery', input.packageName);
+        if (macro) {
+          called.add(macro.uniqueId);
+          reached.add(macro.uniqueId);
+        }
+      }
       if (call?.kind === 'ref') {
         capture.refs.push({ ...call.call });
         testKwargs[k] = placeholder(call.call.name);
@@ -79,6 +92,7 @@ export async function captureRender(env: RenderEnvironment, input: CaptureInput)
     await renderTestKwargs(input.jinja, dynamic, ctx, input.file ?? '', testKwargs);
   }
   await input.template.render(ctx);
-  capture.macros = [...macros].sort();
+  capture.macros = [...called].sort();
+  capture.reached = [...reached].sort();
   return capture;
 }

@@ -8,6 +8,7 @@ import type { CompiledTemplate } from '../jinja/api.js';
 import type { LoadedProject, MacroFile } from '../project/loaded-project.js';
 import type { Macro } from '../project/manifest-types.js';
 import { MacroRegistry } from '../context/macro-registry.js';
+import { resolveDispatch } from '../context/dispatch.js';
 import { ErrorCollector, UserError } from '../util/errors.js';
 import { BUILTIN_PACKAGES_DIR, GLOBAL_PROJECT_DIR, listSqlFiles } from './global-project.js';
 
@@ -47,6 +48,14 @@ function calledNames(source: string): Set<string> {
   const names = new Set<string>();
   for (const m of source.matchAll(/([A-Za-z_][\w.]*)\s*\(/g)) names.add(m[1]!);
   return names;
+}
+
+/** adapter.dispatch('name'[, 'namespace']) calls with literal arguments: [name, namespace or null]. */
+function dispatchCalls(source: string): [string, string | null][] {
+  const calls: [string, string | null][] = [];
+  const pattern = /adapter\.dispatch\(\s*(?:macro_name\s*=\s*)?(['"])(\w+)\1\s*(?:,\s*(?:macro_namespace\s*=\s*)?(['"])(\w+)\3)?/g;
+  for (const m of source.matchAll(pattern)) calls.push([m[2]!, m[4] ?? null]);
+  return calls;
 }
 
 /** Every package's macro files, in the order their macros are registered, with the path errors show. */
@@ -98,12 +107,18 @@ export function compileMacros(project: LoadedProject, jinja: JinjaEnvironment, e
       };
     }
   }
-  // Static macro dependencies: calls to names that resolve to macros, as seen from the macro's package.
+  // Static macro dependencies: calls to names that resolve to macros, as seen from the macro's package,
+  // and what adapter.dispatch calls resolve to for this target (as dbt's macro parser records them).
+  const search = { registry, adapterType: project.target.output.type, dispatch: project.root.project.dispatch };
   for (const macro of Object.values(macros)) {
     const deps = new Set<string>();
     for (const name of calledNames(macro.macro_sql)) {
       const dot = name.indexOf('.');
       const found = dot > 0 ? registry.inPackage(name.slice(0, dot), name.slice(dot + 1)) : registry.resolve(name, macro.package_name);
+      if (found && found.uniqueId !== macro.unique_id) deps.add(found.uniqueId);
+    }
+    for (const [name, namespace] of dispatchCalls(macro.macro_sql)) {
+      const found = resolveDispatch(search, name, namespace).macro;
       if (found && found.uniqueId !== macro.unique_id) deps.add(found.uniqueId);
     }
     macro.depends_on.macros = [...deps].sort();

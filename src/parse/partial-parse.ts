@@ -10,7 +10,7 @@ import type { Capture } from './capture.js';
 import { builtinPackageMacroFiles, internalMacroFiles } from './macros.js';
 import { VERSION } from '../version.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface CacheFile {
   format: number;

@@ -11,7 +11,7 @@ import { VERSION } from '../version.js';
 
 export const REFABLE = new Set(['model', 'seed', 'snapshot']);
 
-export const FORMAT = 3;
+export const FORMAT = 4;
 
 /** The dbt macros whose override changes how nodes are built: ref/source/config and the naming macros. */
 export const BUILD_MACROS = ['ref', 'source', 'config', 'generate_schema_name', 'generate_alias_name', 'generate_database_name'];
