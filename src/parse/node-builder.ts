@@ -56,6 +56,21 @@ export function loadedEngine(env: RenderEnvironment, jinja: JinjaEnvironment): B
 /** The parse-time renderer, loaded with the template engine when a node first needs rendering. */
 let captureModule: Promise<typeof import('./capture.js')> | null = null;
 
+/** The node seed of a generic test defined in schema YAML (`path`: the schema file, project-relative). */
+export function genericTestSeed(t: GenericTestInstance, path: string): SqlNodeSeed {
+  return { uniqueId: t.uniqueId, name: t.name, path: t.nodePath, originalFilePath: path, fqn: t.fqn, rawCode: t.rawCode, checksum: '', template: t.rawCode, location: t.location };
+}
+
+/** The fields a generic test node takes from its YAML entry (dbt's test_metadata, column, tags…). */
+export function applyTestInstance(node: ManifestNode, t: GenericTestInstance): void {
+  node.test_metadata = { name: t.testName, kwargs: t.kwargs, namespace: t.namespace };
+  node.column_name = t.columnName;
+  node.file_key_name = t.fileKeyName;
+  node.description = t.description;
+  node.checksum = { name: 'none', checksum: '' };
+  node.tags = [...new Set([...t.tags, ...node.config.tags])];
+}
+
 export class NodeBuilder {
   private readonly resolveConfig;
   private readonly naming: Naming;

@@ -9,7 +9,7 @@ import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector, UserError, type SourceLocation } from '../util/errors.js';
 import { compileMacros } from './macros.js';
 import type { Capture } from './capture.js';
-import { loadedEngine, NodeBuilder, type SqlNodeExtra, type SqlNodeSeed } from './node-builder.js';
+import { applyTestInstance, genericTestSeed, loadedEngine, NodeBuilder, type SqlNodeExtra, type SqlNodeSeed } from './node-builder.js';
 import { RefIndex } from './ref-index.js';
 import { applyMacroPatches, buildDocs, buildExposures, buildSources, buildUnitTests, relPath } from './resources.js';
 import { newNode } from './node-factory.js';
@@ -121,20 +121,9 @@ export async function parseProject(input: ParseInput): Promise<ParsedProject> {
       }, patchFor(pkg, 'snapshot', s.name));
     }
     for (const t of pkg.tests) {
-      const path = relPath(pkg, project, t.path);
-      await addSqlNode(pkg, 'test', {
-        uniqueId: t.uniqueId, name: t.name, path: t.nodePath, originalFilePath: path, fqn: t.fqn,
-        rawCode: t.rawCode, checksum: '', template: t.rawCode, location: t.location,
-      }, undefined, { schemaYamlConfig: t.config, testInstance: t });
+      await addSqlNode(pkg, 'test', genericTestSeed(t, relPath(pkg, project, t.path)), undefined, { schemaYamlConfig: t.config, testInstance: t });
       const last = pending[pending.length - 1];
-      if (last && last.node.unique_id === t.uniqueId) {
-        last.node.test_metadata = { name: t.testName, kwargs: t.kwargs, namespace: t.namespace };
-        last.node.column_name = t.columnName;
-        last.node.file_key_name = t.fileKeyName;
-        last.node.description = t.description;
-        last.node.checksum = { name: 'none', checksum: '' };
-        last.node.tags = [...new Set([...t.tags, ...last.node.config.tags])];
-      }
+      if (last && last.node.unique_id === t.uniqueId) applyTestInstance(last.node, t);
     }
   }
 

@@ -258,6 +258,35 @@ export class ParseState {
     }
   }
 
+  /** Replaces node i's stored schema YAML entry (its schema file changed). */
+  setPatch(i: number, patch: NodePatch | undefined): void {
+    const patches = this.index.nodes.patches;
+    const oldLength = patches[2 * i]! >= 0 ? patches[2 * i + 1]! : 0;
+    if (patch) {
+      const b = Buffer.from(JSON.stringify(patch), 'utf8');
+      patches[2 * i] = this.base + this.tail.length;
+      patches[2 * i + 1] = b.length;
+      this.tail = Buffer.concat([this.tail, b]);
+      this.index.liveBytes += b.length - oldLength;
+    } else {
+      patches[2 * i] = -1;
+      patches[2 * i + 1] = 0;
+      this.index.liveBytes -= oldLength;
+    }
+    this.changed = true;
+  }
+
+  /** The nodes a root-project schema YAML file patches or defines tests of. */
+  yamlNodes(path: string): readonly number[] {
+    return this.index.nodes.yaml[path] ?? [];
+  }
+
+  setYamlNodes(path: string, indexes: number[]): void {
+    this.changed = true;
+    if (indexes.length > 0) this.index.nodes.yaml[path] = indexes;
+    else delete this.index.nodes.yaml[path];
+  }
+
   /** Records the environment variables node i's render read (none: undefined). */
   setEnvVars(i: number, vars: Record<string, string | null> | undefined): void {
     this.changed = true;

@@ -1,21 +1,24 @@
 // Re-parsing from the stored parse state (./parse-state.ts). When only the SQL files of models,
-// analyses and singular tests changed, just those nodes are built again — with the NodeBuilder of a
-// full parse — and linked against the recorded names; every other entry is reused as stored.
-// Anything else (a file added or removed, schema YAML, macros, seeds, snapshots, docs, an environment
-// variable that YAML or a render read, a node that became disabled) makes the caller parse everything.
+// analyses and singular tests changed, or schema YAML entries of models, analyses and their tests
+// (./reparse-schema.ts), just those nodes are built again — with the NodeBuilder of a full parse — and
+// linked against the recorded names; every other entry is reused as stored.
+// Anything else (a file added or removed, other schema YAML edits, macros, seeds, snapshots, docs, an
+// environment variable that YAML or a render read, a node that became disabled) makes the caller
+// parse everything.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JinjaEnvironment } from '../jinja/index.js';
-import type { LoadedPackage, LoadedProject } from '../project/loaded-project.js';
+import type { LoadedPackage, LoadedProject, YamlRenderer } from '../project/loaded-project.js';
 import type { ProjectShell } from '../project/load-project.js';
 import { discoverMacros } from '../project/discover.js';
 import { sha256 } from '../project/read-files.js';
 import type { Macro, ManifestNode, SourceDefinition } from '../project/manifest-types.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector } from '../util/errors.js';
-import type { BuiltNode } from './node-builder.js';
+import { applyTestInstance, genericTestSeed, type BuiltNode } from './node-builder.js';
 import type { Refable } from './ref-index.js';
 import { projectFiles, type ParseState } from './parse-state.js';
+import { rootSchemaFolder, schemaRebuild, type ChangedFile } from './reparse-schema.js';
 
 export interface ReparseInput {
   shell: ProjectShell;
@@ -24,6 +27,8 @@ export interface ReparseInput {
   targetDatabase: string | null;
   /** The command renders afterwards: load the template engine even when nothing is re-parsed. */
   render: boolean;
+  /** Renders schema YAML (an edited schema file is read again). */
+  renderYaml: YamlRenderer;
 }
 
 export interface Reparsed {
@@ -42,8 +47,8 @@ const changedEnv = (vars: Record<string, string | null>) => Object.entries(vars)
 /** Node index → its new text and checksum (null: the same text; an environment variable it read changed). */
 type Rebuild = Map<number, { text: string; checksum: string } | null>;
 
-/** The nodes to build again, or why the whole project must be parsed. */
-function nodesToRebuild(shell: ProjectShell, state: ParseState): Rebuild | string {
+/** The nodes to build again and the schema files to read again, or why the whole project must be parsed. */
+function nodesToRebuild(shell: ProjectShell, state: ParseState): { rebuild: Rebuild; schemaFiles: ChangedFile[] } | string {
   const index = state.index;
   if (changedEnv(index.yamlEnvVars)) return 'an environment variable read by schema YAML changed';
   const files = projectFiles(shell);
@@ -61,11 +66,13 @@ function nodesToRebuild(shell: ProjectShell, state: ParseState): Rebuild | strin
   }
   const nodes = index.nodes;
   const rebuild: Rebuild = new Map();
+  const schemaFiles: ChangedFile[] = [];
   for (const c of changed) {
-    // The file must hold exactly one node that is built from it alone.
+    // The file must hold exactly one node that is built from it alone, or be a root schema file.
     const first = nodes.files.indexOf(c.path);
-    if (first < 0 || nodes.files.indexOf(c.path, first + 1) >= 0) return `${c.path} changed`;
-    rebuild.set(first, { text: c.text, checksum: c.checksum });
+    if (first < 0 && rootSchemaFolder(shell, c.path)) schemaFiles.push(c);
+    else if (first < 0 || nodes.files.indexOf(c.path, first + 1) >= 0) return `${c.path} changed`;
+    else rebuild.set(first, { text: c.text, checksum: c.checksum });
   }
   for (const [key, vars] of Object.entries(nodes.envVars)) {
     const i = Number(key);
@@ -73,14 +80,19 @@ function nodesToRebuild(shell: ProjectShell, state: ParseState): Rebuild | strin
     if (nodes.files[i] === null) return `an environment variable ${nodes.ids[i]} read changed`;
     rebuild.set(i, null);
   }
-  return rebuild;
+  return { rebuild, schemaFiles };
 }
 
 /** Re-parses what changed into `state`, or says why the whole project must be parsed. Throws the nodes' user errors. */
 export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   const { shell, state } = input;
-  const rebuild = nodesToRebuild(shell, state);
-  if (typeof rebuild === 'string') return rebuild;
+  const changes = nodesToRebuild(shell, state);
+  if (typeof changes === 'string') return changes;
+  const { rebuild } = changes;
+  const errors = new ErrorCollector();
+  const schema = changes.schemaFiles.length > 0 ? await schemaRebuild(shell, state, changes.schemaFiles, input.renderYaml, errors) : null;
+  if (typeof schema === 'string') return schema;
+  for (const i of [...(schema?.patches.keys() ?? []), ...(schema?.tests.keys() ?? [])]) if (!rebuild.has(i)) rebuild.set(i, null);
 
   const packages: LoadedPackage[] = [];
   for (const p of shell.packages) {
@@ -89,7 +101,6 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
     packages.push({ ...p, models: [], analyses: [], singularTests: [], seeds: [], snapshots: [], macros, docs: [], schemaFiles: [], ...noSchema });
   }
   const project: LoadedProject = { ...shell, root: packages[0]!, packages, warnings: [...shell.warnings, ...state.index.warnings] };
-  const errors = new ErrorCollector();
   const unavailable = () => {
     throw new Error('internal: a workspace opened with render: false has no render environment');
   };
@@ -97,7 +108,8 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   // literal ref/source/config calls, or the project overrides how nodes are built.
   const overridden = new Set(state.index.overridden);
   const { parseStatic } = rebuild.size > 0 ? await import('./static-parse.js') : { parseStatic: () => null };
-  const needsEngine = input.render || overridden.size > 0 || [...rebuild.values()].some((change) => !change || !parseStatic(change.text));
+  // Generic tests render at parse time (their macros); so does a node whose render read a changed variable.
+  const needsEngine = input.render || overridden.size > 0 || (schema?.tests.size ?? 0) > 0 || [...rebuild.values()].some((change) => !change || !parseStatic(change.text));
   let jinja: JinjaEnvironment | null = null;
   let env: RenderEnvironment | null = null;
   let renderEnv: () => RenderEnvironment = unavailable;
@@ -130,16 +142,24 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   const refIndex = new RefIndex<Refable>(refables, sources, state.index.disabledNames, project.root.name);
   const built: [number, BuiltNode][] = [];
   for (const [i, change] of rebuild) {
-    const old: ManifestNode = state.node(i);
-    const text = change?.text ?? old.raw_code;
-    const seed = {
-      uniqueId: old.unique_id, name: old.name, path: old.path, originalFilePath: old.original_file_path, fqn: old.fqn,
-      rawCode: text, checksum: change?.checksum ?? old.checksum.checksum, template: text, location: { file: old.original_file_path, line: 1 },
-    };
-    const node = await builder.sqlNode(old.package_name, nodes.types[i] as 'model' | 'analysis' | 'test', seed, state.patch(i));
+    const test = schema?.tests.get(i);
+    let node: BuiltNode | null;
+    if (test) {
+      node = await builder.sqlNode(shell.root.name, 'test', genericTestSeed(test.test, test.path), undefined, { schemaYamlConfig: test.test.config, testInstance: test.test });
+      if (node) applyTestInstance(node.node, test.test);
+    } else {
+      const old: ManifestNode = state.node(i);
+      const text = change?.text ?? old.raw_code;
+      const seed = {
+        uniqueId: old.unique_id, name: old.name, path: old.path, originalFilePath: old.original_file_path, fqn: old.fqn,
+        rawCode: text, checksum: change?.checksum ?? old.checksum.checksum, template: text, location: { file: old.original_file_path, line: 1 },
+      };
+      const patch = schema?.patches.has(i) ? schema.patches.get(i) : state.patch(i);
+      node = await builder.sqlNode(old.package_name, nodes.types[i] as 'model' | 'analysis' | 'test', seed, patch);
+    }
     if (!node) continue;
     // A node that became disabled changes what other nodes may ref: parse everything.
-    if (!node.enabled) return `${old.unique_id} was disabled`;
+    if (!node.enabled) return `${node.node.unique_id} was disabled`;
     await builder.assignNames(node.node);
     builder.link(node.node, refIndex, node.location);
     built.push([i, node]);
@@ -149,5 +169,7 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
     state.replaceNode(i, node);
     state.setEnvVars(i, capture.envVars);
   }
+  for (const [i, patch] of schema?.patches ?? []) state.setPatch(i, patch);
+  for (const [path, indexes] of schema?.files ?? []) state.setYamlNodes(path, indexes);
   return { project, jinja, env: renderEnv, rebuilt: built.length };
 }

@@ -53,7 +53,8 @@ export function serializeManifest(manifest: Manifest, input: StateInputs, out: B
     }
     [...nodeList, ...otherMembers].forEach((m, i) => position.set(m.unique_id, i));
     const depsOf = (ids: string[] | undefined) => (ids ?? []).map((id) => position.get(id) ?? id);
-    const nodes: NodeColumns = { ids: [], at: [], types: [], deps: [], names: [], packages: [], versions: {}, files: [], patches: [], envVars: {} };
+    const nodes: NodeColumns = { ids: [], at: [], types: [], deps: [], names: [], packages: [], versions: {}, files: [], patches: [], envVars: {}, yaml: {} };
+    const root = manifest.metadata.project_name;
     nodeList.forEach((n, i) => {
       locations.nodes[n.unique_id] = hideLocation(n)!;
       const { patch, envVars } = input.nodeInputs.get(n.unique_id) ?? {};
@@ -69,6 +70,10 @@ export function serializeManifest(manifest: Manifest, input: StateInputs, out: B
       nodes.files.push(own ? n.original_file_path : null);
       nodes.patches.push(...(own && patch ? put(JSON.stringify(patch)) : [-1, 0]));
       if (envVars) nodes.envVars[i] = envVars;
+      // A root-project node's schema file: where its generic test or its patch is written.
+      const patchPath = n.patch_path ? n.patch_path.slice(n.patch_path.indexOf('://') + 3) : null;
+      const yamlFile = n.package_name !== root ? null : n.test_metadata ? n.original_file_path : patchPath;
+      if (yamlFile) (nodes.yaml[yamlFile] ??= []).push(i);
     });
     for (const key of ['sources', 'macros', 'exposures', 'unit_tests'] as const) {
       for (const entry of Object.values(manifest[key] ?? {}) as { unique_id: string }[]) {

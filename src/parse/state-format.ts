@@ -11,7 +11,7 @@ import { VERSION } from '../version.js';
 
 export const REFABLE = new Set(['model', 'seed', 'snapshot']);
 
-export const FORMAT = 4;
+export const FORMAT = 5;
 
 /** The dbt macros whose override changes how nodes are built: ref/source/config and the naming macros. */
 export const BUILD_MACROS = ['ref', 'source', 'config', 'generate_schema_name', 'generate_alias_name', 'generate_database_name'];
@@ -48,6 +48,8 @@ export interface NodeColumns {
   patches: number[];
   /** Nodes whose render read environment variables: index → the values then. */
   envVars: Record<number, Record<string, string | null>>;
+  /** Root-project schema YAML file → the nodes it patches or defines tests of (re-parsed when it changes). */
+  yaml: Record<string, number[]>;
 }
 
 /** Size, mtime and checksum of every project file, column by column. */

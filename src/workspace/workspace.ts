@@ -153,7 +153,7 @@ export class Workspace {
       markPhase('project shell');
       const stored = await storedParse(hash);
       const render = options.render ?? true;
-      const reparsed = stored ? await reparseOrExplain({ shell, state: stored, env: envBase, targetDatabase, render }) : 'no stored parse for this project, target and vars';
+      const reparsed = stored ? await reparseOrExplain({ shell, state: stored, env: envBase, targetDatabase, render, renderYaml: loadOptions.renderYaml }) : 'no stored parse for this project, target and vars';
       if (stored && typeof reparsed !== 'string') {
         // Commands that build the manifest objects need the whole stored parse: wait for its read.
         if (render) await stored.dataLoaded();

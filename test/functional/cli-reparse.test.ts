@@ -95,9 +95,82 @@ describe('re-parsing from the stored parse', () => {
     parseBothWays('reparsed');
   });
 
-  test('schema YAML, a new model, a macro and disabling a node each make it parse the whole project', () => {
+  test('schema YAML entries of models, analyses and their tests: only the nodes they describe are built again', () => {
     const schema = join(p.dir, 'models', 'marts', 'schema.yml');
-    writeFileSync(schema, readFileSync(schema, 'utf8').replace('description: One row per order,', 'description: One row per order (edited),'));
+    const original = readFileSync(schema, 'utf8');
+    const edit = (from: string, to: string) => writeFileSync(schema, readFileSync(schema, 'utf8').replace(from, to));
+    assert.equal(run('parse').code, 0);
+    edit('description: One row per order,', 'description: One row per order (edited),');
+    parseBothWays('reparsed');
+    assert.match(String(manifest().nodes['model.jaffle.orders']!.description), /\(edited\)/);
+    // A model's config, a column description, a test's config and a new entry for an analysis.
+    edit('  - name: customers\n    columns:', '  - name: customers\n    config:\n      meta: {owner: growth}\n      tags: [mart]\n    columns:');
+    edit('      - name: order_id\n', "      - name: order_id\n        description: The order's id\n");
+    edit('              field: customer_id\n', '              field: customer_id\n              config:\n                severity: warn\n');
+    writeFileSync(schema, `${readFileSync(schema, 'utf8')}analyses:\n  - name: order_counts\n    description: Orders per day\n`);
+    const re = run('parse');
+    assert.match(re.output, /re-parsed 8 changed nodes/, re.output); // orders, customers, order_counts and 5 tests
+    const m = manifest();
+    assert.deepEqual((m.nodes['model.jaffle.customers']!.config as { meta: unknown }).meta, { owner: 'growth' });
+    assert.ok((m.nodes['model.jaffle.customers']!.tags as string[]).includes('mart'));
+    assert.equal(m.nodes['analysis.jaffle.order_counts']!.description, 'Orders per day');
+    const fk = Object.values(m.nodes).find((n) => String(n.unique_id).startsWith('test.jaffle.relationships_orders_customer_id'))!;
+    assert.equal((fk.config as { severity: string }).severity, 'WARN');
+    parseBothWays('reparsed');
+    // The stored parse keeps the new entries: a later SQL edit of a described model uses them.
+    appendFileSync(join(p.dir, 'models', 'marts', 'customers.sql'), '\n-- edited\n');
+    parseBothWays('reparsed');
+    assert.deepEqual((manifest().nodes['model.jaffle.customers']!.config as { meta: unknown }).meta, { owner: 'growth' });
+    // The SQL and the entry of one model edited together.
+    appendFileSync(join(p.dir, 'models', 'marts', 'orders.sql'), '\n-- edited too\n');
+    edit("The order's id", 'The id of the order');
+    parseBothWays('reparsed');
+    // Dropping the entries again.
+    writeFileSync(schema, original);
+    parseBothWays('reparsed');
+    assert.equal(manifest().nodes['analysis.jaffle.order_counts']!.description, '');
+  });
+
+  test('a schema YAML error is reported at its line; fixed, the file is re-parsed', () => {
+    const schema = join(p.dir, 'models', 'marts', 'schema.yml');
+    const original = readFileSync(schema, 'utf8');
+    assert.equal(run('parse').code, 0);
+    writeFileSync(schema, original.replace('  - name: customers\n', '  - name: customers\n   bad: [\n'));
+    const broken = run('parse');
+    assert.equal(broken.code, 1, broken.output);
+    assert.match(broken.output, /models\/marts\/schema\.yml:\d+:\d+: invalid YAML/);
+    writeFileSync(schema, original.replace('description: One row per order,', 'description: Orders,'));
+    parseBothWays('reparsed');
+    writeFileSync(schema, original);
+    parseBothWays('reparsed');
+  });
+
+  test('schema YAML that adds a test or patches a model twice, a new model, a macro and disabling a node each make it parse the whole project', () => {
+    const schema = join(p.dir, 'models', 'marts', 'schema.yml');
+    const original = readFileSync(schema, 'utf8');
+    writeFileSync(schema, original.replace('      - name: customer_id\n        data_tests: [unique, not_null]', '      - name: customer_id\n        data_tests: [unique, not_null]\n      - name: first_order\n        data_tests: [not_null]'));
+    parseBothWays('full');
+    assert.ok(Object.keys(manifest().nodes).some((id) => id.startsWith('test.jaffle.not_null_customers_first_order')));
+    writeFileSync(schema, original);
+    parseBothWays('full');
+    const staging = join(p.dir, 'models', 'staging', 'schema.yml');
+    const stagingText = readFileSync(staging, 'utf8');
+    writeFileSync(staging, `${stagingText}  - name: orders\n    description: twice\n`);
+    const twice = run('parse');
+    assert.equal(twice.code, 1, twice.output);
+    assert.match(twice.output, /parsing the whole project: models\/staging\/schema\.yml changed/);
+    assert.match(twice.output, /model properties for 'orders' is defined twice/);
+    writeFileSync(staging, stagingText);
+    parseBothWays('reparsed');
+    // A file that defines sources: added, edited and removed, each a whole parse.
+    const sources = join(p.dir, 'models', 'staging', 'sources.yml');
+    writeFileSync(sources, 'version: 2\nsources:\n  - name: raw\n    tables:\n      - name: events\n');
+    parseBothWays('full');
+    writeFileSync(sources, 'version: 2\nsources:\n  - name: raw\n    description: Raw data\n    tables:\n      - name: events\n');
+    const edited = run('parse');
+    assert.match(edited.output, /parsing the whole project: models\/staging\/sources\.yml changed/);
+    parseBothWays('reparsed'); // nothing changed since: the stored parse is that whole parse
+    unlinkSync(sources);
     parseBothWays('full');
     writeFileSync(join(p.dir, 'models', 'brand_new.sql'), "select * from {{ ref('customers') }}\n");
     parseBothWays('full');

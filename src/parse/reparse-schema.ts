@@ -1,0 +1,111 @@
+// Re-parsing an edited schema YAML file of the root project from the stored parse: the models and
+// analyses it patches (before or after the edit) and the generic tests it defines are built again
+// with their new entries. Handled here: edits that keep the file's set of tests and touch only model
+// and analysis entries (descriptions, columns, meta, config, test arguments and configs). Anything
+// else — tests added or removed, sources, exposures, macros, unit tests, groups, seeds, snapshots,
+// versions, env_var(), warnings — makes the caller parse everything, as before.
+import { join } from 'node:path';
+import type { GenericTestInstance, LoadWarning, NodePatch, ProjectConfig, SchemaFile, YamlRenderer } from '../project/loaded-project.js';
+import type { ProjectShell } from '../project/load-project.js';
+import type { Exposure, Macro, SourceDefinition, UnitTestDefinition } from '../project/manifest-types.js';
+import { emptySchemaContent, readSchemaFile } from '../project/schema-file.js';
+import type { ErrorCollector } from '../util/errors.js';
+import type { ParseState } from './parse-state.js';
+
+export interface ChangedFile {
+  path: string;
+  text: string;
+  checksum: string;
+}
+
+/** What the edited schema files change: node index → its new entry, or its test definition. */
+export interface SchemaRebuild {
+  patches: Map<number, NodePatch | undefined>;
+  tests: Map<number, { test: GenericTestInstance; path: string }>;
+  /** Each edited file's nodes after the edit (the stored parse's record of them). */
+  files: Map<string, number[]>;
+}
+
+const FOLDERS: [keyof ProjectConfig & `${string}Paths`, SchemaFile['folder']][] = [
+  ['modelPaths', 'models'],
+  ['seedPaths', 'seeds'],
+  ['snapshotPaths', 'snapshots'],
+  ['analysisPaths', 'analyses'],
+  ['macroPaths', 'macros'],
+  ['testPaths', 'tests'],
+];
+
+/** The folder kind of a root-project schema YAML file at `path` (project-relative), or null. */
+export function rootSchemaFolder(shell: ProjectShell, path: string): SchemaFile['folder'] | null {
+  if (!/\.ya?ml$/i.test(path) || shell.packages.some((p) => !p.isRoot && p.displayPrefix !== '' && path.startsWith(p.displayPrefix))) return null;
+  for (const [key, folder] of FOLDERS) {
+    if ((shell.root.project[key] as string[]).some((dir) => path.startsWith(`${dir}/`))) return folder;
+  }
+  return null;
+}
+
+/** Reads the edited files again and says which nodes to build again, or why everything must be parsed. */
+export async function schemaRebuild(shell: ProjectShell, state: ParseState, changed: ChangedFile[], render: YamlRenderer, errors: ErrorCollector): Promise<SchemaRebuild | string> {
+  const root = shell.root.name;
+  const nodes = state.index.nodes;
+  const position = new Map<string, number>();
+  nodes.ids.forEach((id, i) => position.set(id, i));
+  const out: SchemaRebuild = { patches: new Map(), tests: new Map(), files: new Map() };
+  const elsewhere = definedElsewhere(state, root);
+
+  for (const { path, text, checksum } of changed) {
+    const folder = rootSchemaFolder(shell, path);
+    const why = `${path} changed`;
+    // Values read from the environment are recorded for the whole parse; keep that simple.
+    if (!folder || text.includes('env_var') || elsewhere.has(path)) return why;
+    if (state.index.warnings.some((w) => w.location?.file === path)) return why;
+    const before = state.yamlNodes(path);
+    const testsBefore = new Set<number>();
+    for (const i of before) {
+      const type = nodes.types[i];
+      if (type === 'test' && nodes.files[i] === null) testsBefore.add(i);
+      else if ((type !== 'model' && type !== 'analysis') || nodes.files[i] === null) return why;
+      else out.patches.set(i, undefined); // unless the file still patches it (below)
+    }
+
+    const content = emptySchemaContent();
+    const warnings: LoadWarning[] = [];
+    const file = { path, absolutePath: join(shell.rootDir, path), checksum, text };
+    await readSchemaFile({ file, folder }, { packageName: root, render, errors, warnings }, content);
+    errors.throwIfAny();
+    const { sources, macroPatches, exposures, unitTests, groups } = content;
+    if (warnings.length > 0 || sources.length + macroPatches.length + exposures.length + unitTests.length + groups.length > 0) return why;
+
+    const after: number[] = [];
+    for (const patch of content.nodePatches) {
+      const i = position.get(`${patch.kind}.${root}.${patch.name}`);
+      if (i === undefined || (patch.kind !== 'model' && patch.kind !== 'analysis') || patch.versions.length > 0 || patch.group !== null) return why;
+      if (nodes.files[i] === null || after.includes(i)) return why;
+      const stored = state.patch(i);
+      if (stored && stored.patchPath !== path) return why; // patched from another file too: a whole parse reports it
+      out.patches.set(i, patch);
+      after.push(i);
+    }
+    if (content.tests.length !== testsBefore.size) return why;
+    for (const test of content.tests) {
+      const i = position.get(test.uniqueId);
+      if (i === undefined || !testsBefore.has(i) || out.tests.has(i)) return why;
+      out.tests.set(i, { test, path });
+      after.push(i);
+    }
+    out.files.set(path, after);
+  }
+  return out;
+}
+
+/** Schema files that define anything besides model and analysis entries and tests (sources, exposures, …). */
+function definedElsewhere(state: ParseState, root: string): Set<string> {
+  const files = new Set<string>();
+  for (const s of Object.values(state.section<Record<string, SourceDefinition>>('sources'))) if (s.package_name === root) files.add(s.original_file_path);
+  for (const e of Object.values(state.section<Record<string, Exposure>>('exposures'))) if (e.package_name === root) files.add(e.original_file_path);
+  for (const u of Object.values(state.section<Record<string, UnitTestDefinition>>('unit_tests'))) if (u.package_name === root) files.add(u.original_file_path);
+  for (const m of Object.values(state.section<Record<string, Macro>>('macros'))) {
+    if (m.package_name === root && m.patch_path) files.add(m.patch_path.slice(m.patch_path.indexOf('://') + 3));
+  }
+  return files;
+}
