@@ -3,7 +3,7 @@
 // with their new entries. Handled here: edits that keep the file's set of tests and touch only model
 // and analysis entries (descriptions, columns, meta, config, test arguments and configs). Anything
 // else — tests added or removed, sources, exposures, macros, unit tests, groups, seeds, snapshots,
-// versions, env_var(), warnings — makes the caller parse everything, as before.
+// versions, disabled nodes, env_var(), warnings — makes the caller parse everything, as before.
 import { join } from 'node:path';
 import type { GenericTestInstance, LoadWarning, NodePatch, ProjectConfig, SchemaFile, YamlRenderer } from '../project/loaded-project.js';
 import type { ProjectShell } from '../project/load-project.js';
@@ -104,8 +104,15 @@ function definedElsewhere(state: ParseState, root: string): Set<string> {
   for (const s of Object.values(state.section<Record<string, SourceDefinition>>('sources'))) if (s.package_name === root) files.add(s.original_file_path);
   for (const e of Object.values(state.section<Record<string, Exposure>>('exposures'))) if (e.package_name === root) files.add(e.original_file_path);
   for (const u of Object.values(state.section<Record<string, UnitTestDefinition>>('unit_tests'))) if (u.package_name === root) files.add(u.original_file_path);
-  for (const m of Object.values(state.section<Record<string, Macro>>('macros'))) {
-    if (m.package_name === root && m.patch_path) files.add(m.patch_path.slice(m.patch_path.indexOf('://') + 3));
+  const patchFile = (patchPath: string) => patchPath.slice(patchPath.indexOf('://') + 3);
+  for (const m of Object.values(state.section<Record<string, Macro>>('macros'))) if (m.package_name === root && m.patch_path) files.add(patchFile(m.patch_path));
+  // Disabled nodes keep their entries too (the stored parse does not list them per file).
+  for (const list of Object.values(state.section<Record<string, { package_name: string; original_file_path: string; patch_path?: string | null }[]>>('disabled'))) {
+    for (const n of list) {
+      if (n.package_name !== root) continue;
+      files.add(n.original_file_path);
+      if (n.patch_path) files.add(patchFile(n.patch_path));
+    }
   }
   return files;
 }

@@ -172,6 +172,14 @@ describe('re-parsing from the stored parse', () => {
     parseBothWays('reparsed'); // nothing changed since: the stored parse is that whole parse
     unlinkSync(sources);
     parseBothWays('full');
+    // A file describing a disabled model: the stored parse does not list it per file.
+    writeFileSync(join(p.dir, 'models', 'marts', 'dormant.sql'), '{{ config(enabled=false) }}\nselect 1 as id\n');
+    writeFileSync(schema, `${original}  - name: dormant\n    description: Not built\n`);
+    parseBothWays('full');
+    writeFileSync(schema, original);
+    parseBothWays('full');
+    unlinkSync(join(p.dir, 'models', 'marts', 'dormant.sql'));
+    parseBothWays('full');
     writeFileSync(join(p.dir, 'models', 'brand_new.sql'), "select * from {{ ref('customers') }}\n");
     parseBothWays('full');
     assert.ok(manifest().nodes['model.jaffle.brand_new']);
