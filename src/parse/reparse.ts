@@ -15,7 +15,7 @@ import { sha256 } from '../project/read-files.js';
 import type { Macro, ManifestNode, SourceDefinition } from '../project/manifest-types.js';
 import type { RenderEnvironment } from '../context/dbt-context.js';
 import { ErrorCollector } from '../util/errors.js';
-import { applyTestInstance, genericTestSeed, type BuiltNode } from './node-builder.js';
+import type { BuiltNode } from './node-builder.js';
 import type { Refable } from './ref-index.js';
 import { projectFiles, type ParseState } from './parse-state.js';
 import { rootSchemaFolder, schemaRebuild, type ChangedFile } from './reparse-schema.js';
@@ -123,7 +123,7 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   }
   if (rebuild.size === 0) return { project, jinja, env: renderEnv, rebuilt: 0 };
 
-  const [{ NodeBuilder }, { RefIndex }] = await Promise.all([import('./node-builder.js'), import('./ref-index.js')]);
+  const [{ NodeBuilder, applyTestInstance, genericTestSeed }, { RefIndex }] = await Promise.all([import('./node-builder.js'), import('./ref-index.js')]);
   const builderEngine = {
     env: renderEnv,
     jinja: () => jinja ?? unavailable(),
