@@ -55,16 +55,18 @@ export async function schemaRebuild(shell: ProjectShell, state: ParseState, chan
 
   for (const { path, text, checksum } of changed) {
     const folder = rootSchemaFolder(shell, path);
-    const why = `${path} changed`;
+    const why = (detail: string) => `${path} changed (${detail})`;
+    if (!folder) return `${path} changed`;
     // Values read from the environment are recorded for the whole parse; keep that simple.
-    if (!folder || text.includes('env_var') || elsewhere.has(path)) return why;
-    if (state.index.warnings.some((w) => w.location?.file === path)) return why;
+    if (text.includes('env_var')) return why('it calls env_var');
+    if (elsewhere.has(path)) return why('it describes sources, exposures, unit tests, macros or disabled nodes');
+    if (state.index.warnings.some((w) => w.location?.file === path)) return why('it had warnings');
     const before = state.yamlNodes(path);
     const testsBefore = new Set<number>();
     for (const i of before) {
       const type = nodes.types[i];
       if (type === 'test' && nodes.files[i] === null) testsBefore.add(i);
-      else if ((type !== 'model' && type !== 'analysis') || nodes.files[i] === null) return why;
+      else if ((type !== 'model' && type !== 'analysis') || nodes.files[i] === null) return why(`it describes ${nodes.ids[i]}`);
       else out.patches.set(i, undefined); // unless the file still patches it (below)
     }
 
@@ -74,22 +76,25 @@ export async function schemaRebuild(shell: ProjectShell, state: ParseState, chan
     await readSchemaFile({ file, folder }, { packageName: root, render, errors, warnings }, content);
     errors.throwIfAny();
     const { sources, macroPatches, exposures, unitTests, groups } = content;
-    if (warnings.length > 0 || sources.length + macroPatches.length + exposures.length + unitTests.length + groups.length > 0) return why;
+    if (warnings.length > 0) return why('it has warnings');
+    if (sources.length + macroPatches.length + exposures.length + unitTests.length + groups.length > 0) return why('it describes sources, exposures, unit tests, macros or groups');
 
     const after: number[] = [];
     for (const patch of content.nodePatches) {
       const i = position.get(`${patch.kind}.${root}.${patch.name}`);
-      if (i === undefined || (patch.kind !== 'model' && patch.kind !== 'analysis') || patch.versions.length > 0 || patch.group !== null) return why;
-      if (nodes.files[i] === null || after.includes(i)) return why;
+      const what = `${patch.kind} ${patch.name}`;
+      if (i === undefined) return why(`no enabled ${what} was parsed before`);
+      if ((patch.kind !== 'model' && patch.kind !== 'analysis') || patch.versions.length > 0 || patch.group !== null) return why(`the entry of ${what}`);
+      if (nodes.files[i] === null || after.includes(i)) return why(`the entry of ${what}`);
       const stored = state.patch(i);
-      if (stored && stored.patchPath !== path) return why; // patched from another file too: a whole parse reports it
+      if (stored && stored.patchPath !== path) return why(`${what} is described in ${stored.patchPath} too`); // a whole parse reports it
       out.patches.set(i, patch);
       after.push(i);
     }
-    if (content.tests.length !== testsBefore.size) return why;
+    if (content.tests.length !== testsBefore.size) return why('tests were added or removed');
     for (const test of content.tests) {
       const i = position.get(test.uniqueId);
-      if (i === undefined || !testsBefore.has(i) || out.tests.has(i)) return why;
+      if (i === undefined || !testsBefore.has(i) || out.tests.has(i)) return why(`test ${test.name} is new or changed its arguments`);
       out.tests.set(i, { test, path });
       after.push(i);
     }

@@ -158,7 +158,7 @@ describe('re-parsing from the stored parse', () => {
     writeFileSync(staging, `${stagingText}  - name: orders\n    description: twice\n`);
     const twice = run('parse');
     assert.equal(twice.code, 1, twice.output);
-    assert.match(twice.output, /parsing the whole project: models\/staging\/schema\.yml changed/);
+    assert.match(twice.output, /parsing the whole project: models\/staging\/schema\.yml changed \(model orders is described in models\/marts\/schema\.yml too\)/);
     assert.match(twice.output, /model properties for 'orders' is defined twice/);
     writeFileSync(staging, stagingText);
     parseBothWays('reparsed');
