@@ -115,6 +115,28 @@ describe('stored parse', () => {
     }
   });
 
+  test("a replaced node's new location comes back from materialize, before and after a reload", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
+    try {
+      const yamlTest = (line: number) => node('t', ['model.p.a'], { resource_type: 'test', original_file_path: 'models/schema.yml', location: { file: 'models/schema.yml', line, col: 9 } });
+      const m = manifestOf([node('a', []), yamlTest(5)]);
+      const state = fresh(dir, m);
+      await state.save();
+      const s = (await ParseState.loadInBackground(dir)(HASH))!;
+      s.replaceNode(1, yamlTest(8)); // lines were added above the test's entry
+      const want = manifestOf([node('a', []), yamlTest(8)]);
+      assert.deepEqual(s.materialize(want.metadata, want.selectors).nodes['model.p.t']!.location, { file: 'models/schema.yml', line: 8, col: 9 });
+      assert.equal(text(s, want), expected(want), 'manifest.json is unchanged by locations');
+      await s.save();
+      const loaded = (await ParseState.loadInBackground(dir)(HASH))!;
+      const materialized = loaded.materialize(want.metadata, want.selectors);
+      assert.deepEqual(materialized.nodes['model.p.t']!.location, { file: 'models/schema.yml', line: 8, col: 9 });
+      assert.deepEqual(materialized.nodes['model.p.a']!.location, { file: 'models/a.sql', line: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a state from another hash, or with a data file that is not its own, is not loaded', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
     try {
