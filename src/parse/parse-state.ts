@@ -15,8 +15,7 @@ import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { NodePatch } from '../project/loaded-project.js';
 import type { FileStat } from '../project/read-files.js';
 import { sortIds } from '../graph/parent-child-maps.js';
-import { RACY_MS, SECTIONS, hideLocation, parseIndex, type Locations, type Range, type Section, type StateIndex } from './state-format.js';
-import type { SourceLocation } from '../util/errors.js';
+import { RACY_MS, SECTIONS, hideLocation, parseIndex, type Range, type Section, type StateIndex } from './state-format.js';
 import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
 import { ENTRY_SLACK, patchManifestFile, recordWrittenManifest, STATE_MANIFEST_FILE, writtenManifest, type EntryChange, type WrittenManifest } from './manifest-patch.js';
 import { manifestPieces, materializeManifest, type PiecesOptions } from './state-manifest.js';
@@ -230,15 +229,15 @@ export class ParseState {
     return [at[3 * i]!, at[3 * i + 1]!, at[3 * i + 2]!];
   }
 
-  /** Locations of replaced nodes, written into the locations section before it is next read or saved. */
-  private readonly newLocations = new Map<string, SourceLocation>();
-
   /** Replaces node i's stored JSON (the node was parsed again), its location and its dependencies. */
   replaceNode(i: number, node: ManifestNode): void {
     const location = hideLocation(node);
     // A node built from its own file is located at its first line, as stored; a test's YAML line may have moved.
     const atFileStart = location?.file === node.original_file_path && location.line === 1 && location.col === undefined;
-    if (location && !atFileStart) this.newLocations.set(node.unique_id, location);
+    if (location && !atFileStart) {
+      this.index.movedLocations[node.unique_id] = location;
+      this.changed = true;
+    }
     const nodes = this.index.nodes;
     const key = `${JSON.stringify(node.unique_id)}:`;
     const b = Buffer.from(`${key}${JSON.stringify(node)},`, 'utf8');
@@ -440,23 +439,9 @@ export class ParseState {
     out.writeBytes(w.buffer.subarray(start - w.start, end - w.start));
   }
 
-  /** The locations section with the replaced nodes' locations (a test's YAML line moves with edits above it). */
-  private applyNewLocations(): void {
-    if (this.newLocations.size === 0) return;
-    const locations = JSON.parse(this.text(this.index.locations)) as Locations;
-    for (const [id, location] of this.newLocations) locations.nodes[id] = location;
-    this.newLocations.clear();
-    const b = Buffer.from(JSON.stringify(locations), 'utf8');
-    this.index.liveBytes += b.length - this.index.locations[1];
-    this.index.locations = [this.base + this.tail.length, b.length];
-    this.tail = Buffer.concat([this.tail, b]);
-    this.changed = true;
-  }
-
   /** The manifest as objects (for commands that compile, run or read it), martflow's locations restored. */
   materialize(metadata: Manifest['metadata'], selectors: Manifest['selectors']): Manifest {
     this.loaded();
-    this.applyNewLocations();
     return materializeManifest(this.index, (range) => this.text(range), this.mapsRange(), metadata, selectors);
   }
 
@@ -465,7 +450,6 @@ export class ParseState {
    * and then the index.
    */
   async save(): Promise<void> {
-    this.applyNewLocations();
     // Nothing looked at or replaced: what is on disk is still exact.
     if (!this.fresh && !this.changed && this.tail.length === 0) return;
     try {

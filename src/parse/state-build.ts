@@ -107,6 +107,7 @@ export function serializeManifest(manifest: Manifest, input: StateInputs, out: B
       sections,
       maps: mapsRange,
       locations: locationsRange,
+      movedLocations: {},
       disabledNames: input.disabledNames,
       warnings: input.warnings,
       overridden: input.overridden,

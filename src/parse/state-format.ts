@@ -93,6 +93,8 @@ export interface StateIndex {
   /** `"parent_map":{…},"child_map":{…}`, or null when dependencies changed since it was written. */
   maps: Range | null;
   locations: Range;
+  /** Locations of nodes re-parsed since `locations` was written (a test's YAML line moves with edits above it). */
+  movedLocations: Record<string, SourceLocation>;
   disabledNames: string[];
   warnings: LoadWarning[];
   /** Which of BUILD_MACROS the project overrides (macro files cannot change without a whole parse). */

@@ -112,6 +112,7 @@ export function materializeManifest(index: StateIndex, text: (range: Range) => s
     const group = (manifest[key] ?? {}) as Record<string, object>;
     for (const [id, loc] of Object.entries(locations[key])) if (group[id]) setHidden(group[id], loc);
   }
+  for (const [id, loc] of Object.entries(index.movedLocations)) if (manifest.nodes[id]) setHidden(manifest.nodes[id], loc);
   for (const [id, locs] of Object.entries(locations.disabled)) {
     const list = (manifest.disabled[id] ?? []) as object[];
     locs.forEach((loc, i) => loc && list[i] && setHidden(list[i], loc));
