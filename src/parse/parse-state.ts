@@ -15,8 +15,9 @@ import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { NodePatch } from '../project/loaded-project.js';
 import type { FileStat } from '../project/read-files.js';
 import { sortIds } from '../graph/parent-child-maps.js';
-import { RACY_MS, SECTIONS, hideLocation, parseIndex, type Range, type Section, type StateIndex } from './state-format.js';
+import { SECTIONS, hideLocation, parseIndex, type Range, type Section, type StateIndex } from './state-format.js';
 import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
+import { StoredFiles } from './state-files.js';
 import { ENTRY_SLACK, patchManifestFile, recordWrittenManifest, STATE_MANIFEST_FILE, writtenManifest, type EntryChange, type WrittenManifest } from './manifest-patch.js';
 import { manifestPieces, materializeManifest, type PiecesOptions } from './state-manifest.js';
 
@@ -300,42 +301,13 @@ export class ParseState {
     else delete this.index.nodes.envVars[i];
   }
 
-  /** path → its position in the file columns (built on first use). */
-  private filePositions: Map<string, number> | null = null;
+  private storedFiles: StoredFiles | null = null;
 
-  private filePosition(path: string): number | undefined {
-    if (!this.filePositions) {
-      this.filePositions = new Map();
-      this.index.files.paths.forEach((p, i) => this.filePositions!.set(p, i));
-    }
-    return this.filePositions.get(path);
-  }
-
-  /** Whether the stored parse knows this file. */
-  hasFile(path: string): boolean {
-    return this.filePosition(path) !== undefined;
-  }
-
-  /** Updates the recorded size/mtime/checksum of a known file (after a re-parse looked at it). */
-  setFile(path: string, stat: FileStat, checksum: string | null): void {
-    const i = this.filePosition(path);
-    if (i === undefined) return;
-    this.index.files.sizes[i] = stat.size;
-    this.index.files.mtimes[i] = stat.mtimeMs;
-    this.index.files.checksums[i] = checksum;
-    this.changed = true;
-  }
-
-  /** Whether a file's size and mtime say it is unchanged (and it was not written in the same tick as the state). */
-  fileUnchanged(path: string, stat: FileStat): boolean {
-    const i = this.filePosition(path);
-    const f = this.index.files;
-    return i !== undefined && f.sizes[i] === stat.size && f.mtimes[i] === stat.mtimeMs && stat.mtimeMs + RACY_MS < this.index.writtenAt;
-  }
-
-  recordedChecksum(path: string): string | null {
-    const i = this.filePosition(path);
-    return i === undefined ? null : this.index.files.checksums[i] ?? null;
+  /** The recorded project files. */
+  get files(): StoredFiles {
+    return (this.storedFiles ??= new StoredFiles(this.index, () => {
+      this.changed = true;
+    }));
   }
 
   /** The stored schema YAML entry of node i. */

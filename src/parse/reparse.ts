@@ -55,13 +55,13 @@ function nodesToRebuild(shell: ProjectShell, state: ParseState): { rebuild: Rebu
   for (const path of index.files.paths) if (!files.has(path)) return `${path} was removed`;
   const changed: { path: string; text: string; checksum: string }[] = [];
   for (const [path, stat] of files) {
-    if (!state.hasFile(path)) return `${path} was added`;
-    if (state.fileUnchanged(path, stat)) continue;
-    const recorded = state.recordedChecksum(path);
+    if (!state.files.has(path)) return `${path} was added`;
+    if (state.files.unchanged(path, stat)) continue;
+    const recorded = state.files.checksum(path);
     if (recorded === null) return `${path} changed`; // a file the last parse did not read
     const text = readFileSync(join(shell.rootDir, path), 'utf8');
     const checksum = sha256(text);
-    state.setFile(path, stat, checksum);
+    state.files.set(path, stat, checksum);
     if (checksum !== recorded) changed.push({ path, text, checksum });
   }
   const nodes = index.nodes;
