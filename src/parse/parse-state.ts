@@ -13,7 +13,6 @@ import { forgetStoredParse, readStoredParse, STATE_DATA_FILE, STATE_INDEX_FILE }
 import { overwriteFile, writeInPieces, type FileByteWriter } from '../util/overwrite-file.js';
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { NodePatch } from '../project/loaded-project.js';
-import type { FileStat } from '../project/read-files.js';
 import { sortIds } from '../graph/parent-child-maps.js';
 import { SECTIONS, hideLocation, parseIndex, type Range, type Section, type StateIndex } from './state-format.js';
 import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
