@@ -6,7 +6,6 @@
 // manifest.json from it; manifest-patch.ts patches manifest.json in place). src/parse/reparse.ts
 // decides from it what must be parsed again; everything else is reused byte for byte, so a re-parse
 // never has to hold 20,000 node objects.
-import { randomBytes } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { forgetStoredParse, readStoredParse, STATE_DATA_FILE, STATE_INDEX_FILE } from './prefetch.js';
@@ -14,9 +13,10 @@ import { overwriteFile, writeInPieces, type FileByteWriter } from '../util/overw
 import type { Manifest, ManifestNode } from '../project/manifest-types.js';
 import type { NodePatch } from '../project/loaded-project.js';
 import { sortIds } from '../graph/parent-child-maps.js';
-import { SECTIONS, hideLocation, parseIndex, type Range, type Section, type StateIndex } from './state-format.js';
-import { serializeManifest, type ByteSink, type StateInputs } from './state-build.js';
+import { hideLocation, parseIndex, type Range, type Section, type StateIndex } from './state-format.js';
+import { compactData, MemorySink, serializeManifest, type StateInputs } from './state-build.js';
 import { StoredFiles } from './state-files.js';
+import { appendNodeRow, dropNodeRows } from './state-columns.js';
 import { ENTRY_SLACK, patchManifestFile, recordWrittenManifest, STATE_MANIFEST_FILE, writtenManifest, type EntryChange, type WrittenManifest } from './manifest-patch.js';
 import { manifestPieces, materializeManifest, type PiecesOptions } from './state-manifest.js';
 
@@ -229,8 +229,8 @@ export class ParseState {
     return [at[3 * i]!, at[3 * i + 1]!, at[3 * i + 2]!];
   }
 
-  /** Replaces node i's stored JSON (the node was parsed again), its location and its dependencies. */
-  replaceNode(i: number, node: ManifestNode): void {
+  /** Writes a node's entry `"<id>":{…},` after the data: [offset of its JSON, its length, the key's length]. */
+  private writeEntry(node: ManifestNode): [number, number, number] {
     const location = hideLocation(node);
     // A node built from its own file is located at its first line, as stored; a test's YAML line may have moved.
     const atFileStart = location?.file === node.original_file_path && location.line === 1 && location.col === undefined;
@@ -238,30 +238,70 @@ export class ParseState {
       this.index.movedLocations[node.unique_id] = location;
       this.changed = true;
     }
-    const nodes = this.index.nodes;
     const key = `${JSON.stringify(node.unique_id)}:`;
     const b = Buffer.from(`${key}${JSON.stringify(node)},`, 'utf8');
     const offset = this.base + this.tail.length;
     this.tail = Buffer.concat([this.tail, b]);
-    const [, oldLength, oldKey] = this.nodeAt(i);
-    this.replaced.push({ i, oldEntryLength: oldKey + oldLength + 1 });
-    this.index.liveBytes += b.length - (oldLength + oldKey + 1);
+    this.index.liveBytes += b.length;
     const keyLength = Buffer.byteLength(key);
-    nodes.at[3 * i] = offset + keyLength;
-    nodes.at[3 * i + 1] = b.length - keyLength - 1;
-    nodes.at[3 * i + 2] = keyLength;
+    return [offset + keyLength, b.length - keyLength - 1, keyLength];
+  }
+
+  /** depends_on.nodes as stored: positions of nodes and members, unique_ids of anything else. */
+  private storedDeps(node: ManifestNode): (number | string)[] {
     if (!this.positions) {
+      const nodes = this.index.nodes;
       const position = new Map<string, number>();
       nodes.ids.forEach((id, j) => position.set(id, j));
       this.index.members.forEach(([id], j) => position.set(id, nodes.ids.length + j));
       this.positions = position;
     }
-    const deps = node.depends_on.nodes.map((id) => this.positions!.get(id) ?? id);
+    return node.depends_on.nodes.map((id) => this.positions!.get(id) ?? id);
+  }
+
+  /** Replaces node i's stored JSON (the node was parsed again), its location and its dependencies. */
+  replaceNode(i: number, node: ManifestNode): void {
+    const nodes = this.index.nodes;
+    const entry = this.writeEntry(node);
+    const [, oldLength, oldKey] = this.nodeAt(i);
+    this.replaced.push({ i, oldEntryLength: oldKey + oldLength + 1 });
+    this.index.liveBytes -= oldLength + oldKey + 1;
+    [nodes.at[3 * i], nodes.at[3 * i + 1], nodes.at[3 * i + 2]] = entry;
+    const deps = this.storedDeps(node);
     if (JSON.stringify(deps) !== JSON.stringify(nodes.deps[i])) {
       nodes.deps[i] = deps;
       this.index.maps = null;
       this.mapsChanged = true;
     }
+  }
+
+  /** Adds a test a schema file now defines (nothing depends on tests); returns its position. */
+  appendTest(node: ManifestNode): number {
+    const entry = this.writeEntry(node);
+    const i = appendNodeRow(this.index, { id: node.unique_id, at: entry, type: node.resource_type, deps: this.storedDeps(node), name: null, packageName: null, file: null });
+    this.nodesMoved();
+    return i;
+  }
+
+  /** Drops tests a schema file no longer defines; the nodes after them move up. */
+  dropTests(remove: ReadonlySet<number>): void {
+    if (remove.size === 0) return;
+    for (const i of remove) {
+      const [, length, keyLength] = this.nodeAt(i);
+      this.index.liveBytes -= keyLength + length + 1;
+      delete this.index.movedLocations[this.index.nodes.ids[i]!];
+    }
+    dropNodeRows(this.index, remove);
+    this.nodesMoved();
+  }
+
+  /** Positions changed: manifest.json is written whole, the maps are made again. */
+  private nodesMoved(): void {
+    this.positions = null;
+    this.replaced.length = 0;
+    this.index.maps = null;
+    this.mapsChanged = true;
+    this.changed = true;
   }
 
   /** Replaces node i's stored schema YAML entry (its schema file changed). */
@@ -301,12 +341,11 @@ export class ParseState {
   }
 
   private storedFiles: StoredFiles | null = null;
+  private readonly markChanged = () => void (this.changed = true);
 
   /** The recorded project files. */
   get files(): StoredFiles {
-    return (this.storedFiles ??= new StoredFiles(this.index, () => {
-      this.changed = true;
-    }));
+    return (this.storedFiles ??= new StoredFiles(this.index, this.markChanged));
   }
 
   /** The stored schema YAML entry of node i. */
@@ -448,45 +487,12 @@ export class ParseState {
   /** Rewrites the data file with only the live fragments, under a new id. */
   private compact(dataPath: string): void {
     this.loaded();
-    const dataId = randomBytes(16).toString('hex') + '\n';
-    const chunks: Buffer[] = [Buffer.from(dataId, 'latin1')];
-    let offset = chunks[0]!.length;
-    const move = (range: Range): Range => {
-      chunks.push(this.slice(range));
-      const moved: Range = [offset, range[1]];
-      offset += range[1];
-      return moved;
-    };
-    const { at, patches } = this.index.nodes;
-    for (let i = 0; i < at.length / 3; i++) {
-      const [offset, length, keyLength] = [at[3 * i]!, at[3 * i + 1]!, at[3 * i + 2]!];
-      const [start] = move([offset - keyLength, keyLength + length + 1]);
-      at[3 * i] = start + keyLength;
-      if (patches[2 * i]! >= 0) [patches[2 * i], patches[2 * i + 1]] = move([patches[2 * i]!, patches[2 * i + 1]!]);
-    }
-    if (this.index.maps) this.index.maps = move(this.index.maps);
-    for (const s of SECTIONS) this.index.sections[s] = move(this.index.sections[s]);
-    this.index.locations = move(this.index.locations);
+    const chunks = compactData(this.index, (range) => this.slice(range));
     this.data = Buffer.concat(chunks);
     this.base = this.data.length;
     this.tail = Buffer.alloc(0);
     this.tailSaved = 0;
-    this.index.dataId = dataId;
-    this.index.liveBytes = offset;
     overwriteFile(dataPath, chunks);
-  }
-}
-
-/** The data of a state that could not be written, kept in memory. */
-class MemorySink implements ByteSink {
-  readonly parts: Buffer[] = [];
-  position = 0;
-
-  write(text: string): number {
-    const b = Buffer.from(text, 'utf8');
-    this.parts.push(b);
-    this.position += b.length;
-    return b.length;
   }
 }
 

@@ -1,9 +1,9 @@
 // Re-parsing an edited schema YAML file of the root project from the stored parse: the models and
 // analyses it patches (before or after the edit) and the generic tests it defines are built again
-// with their new entries. Handled here: edits that keep the file's set of tests and touch only model
-// and analysis entries (descriptions, columns, meta, config, test arguments and configs). Anything
-// else — tests added or removed, sources, exposures, macros, unit tests, groups, seeds, snapshots,
-// versions, disabled nodes, env_var(), warnings — makes the caller parse everything, as before.
+// with their new entries; tests it no longer defines are dropped and new ones added. Handled here:
+// edits of model and analysis entries (descriptions, columns, meta, config, tests and their
+// arguments and configs). Anything else — sources, exposures, macros, unit tests, groups, seeds,
+// snapshots, versions, disabled nodes, env_var(), warnings — makes the caller parse everything.
 import { join } from 'node:path';
 import type { GenericTestInstance, LoadWarning, NodePatch, ProjectConfig, SchemaFile, YamlRenderer } from '../project/loaded-project.js';
 import type { ProjectShell } from '../project/load-project.js';
@@ -22,8 +22,12 @@ export interface ChangedFile {
 export interface SchemaRebuild {
   patches: Map<number, NodePatch | undefined>;
   tests: Map<number, { test: GenericTestInstance; path: string }>;
-  /** Each edited file's nodes after the edit (the stored parse's record of them). */
-  files: Map<string, number[]>;
+  /** Tests the files define now and did not before. */
+  added: { test: GenericTestInstance; path: string }[];
+  /** Tests the files no longer define. */
+  removed: Set<number>;
+  /** Each edited file's nodes after the edit, by unique_id (the stored parse's record of them). */
+  files: Map<string, string[]>;
 }
 
 const FOLDERS: [keyof ProjectConfig & `${string}Paths`, SchemaFile['folder']][] = [
@@ -50,7 +54,8 @@ export async function schemaRebuild(shell: ProjectShell, state: ParseState, chan
   const nodes = state.index.nodes;
   const position = new Map<string, number>();
   nodes.ids.forEach((id, i) => position.set(id, i));
-  const out: SchemaRebuild = { patches: new Map(), tests: new Map(), files: new Map() };
+  const out: SchemaRebuild = { patches: new Map(), tests: new Map(), added: [], removed: new Set(), files: new Map() };
+  const addedIds = new Set<string>();
   const elsewhere = definedElsewhere(state, root);
 
   for (const { path, text, checksum } of changed) {
@@ -79,25 +84,34 @@ export async function schemaRebuild(shell: ProjectShell, state: ParseState, chan
     if (warnings.length > 0) return why('it has warnings');
     if (sources.length + macroPatches.length + exposures.length + unitTests.length + groups.length > 0) return why('it describes sources, exposures, unit tests, macros or groups');
 
-    const after: number[] = [];
+    const after: string[] = [];
+    const patchedHere = new Set<number>();
     for (const patch of content.nodePatches) {
       const i = position.get(`${patch.kind}.${root}.${patch.name}`);
       const what = `${patch.kind} ${patch.name}`;
       if (i === undefined) return why(`no enabled ${what} was parsed before`);
       if ((patch.kind !== 'model' && patch.kind !== 'analysis') || patch.versions.length > 0 || patch.group !== null) return why(`the entry of ${what}`);
-      if (nodes.files[i] === null || after.includes(i)) return why(`the entry of ${what}`);
+      if (nodes.files[i] === null || patchedHere.has(i)) return why(`the entry of ${what}`);
       const stored = state.patch(i);
       if (stored && stored.patchPath !== path) return why(`${what} is described in ${stored.patchPath} too`); // a whole parse reports it
       out.patches.set(i, patch);
-      after.push(i);
+      patchedHere.add(i);
+      after.push(patch.kind === 'model' ? `model.${root}.${patch.name}` : `analysis.${root}.${patch.name}`);
     }
-    if (content.tests.length !== testsBefore.size) return why('tests were added or removed');
+    const kept = new Set<number>();
     for (const test of content.tests) {
       const i = position.get(test.uniqueId);
-      if (i === undefined || !testsBefore.has(i) || out.tests.has(i)) return why(`test ${test.name} is new or changed its arguments`);
-      out.tests.set(i, { test, path });
-      after.push(i);
+      if (i === undefined) {
+        if (addedIds.has(test.uniqueId)) return why(`test ${test.name} is defined twice`);
+        addedIds.add(test.uniqueId);
+        out.added.push({ test, path });
+      } else if (testsBefore.has(i) && !kept.has(i)) {
+        kept.add(i);
+        out.tests.set(i, { test, path });
+      } else return why(`test ${test.uniqueId} is defined elsewhere too`);
+      after.push(test.uniqueId);
     }
+    for (const i of testsBefore) if (!kept.has(i)) out.removed.add(i);
     out.files.set(path, after);
   }
   return out;

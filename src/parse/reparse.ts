@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JinjaEnvironment } from '../jinja/index.js';
-import type { LoadedPackage, LoadedProject, YamlRenderer } from '../project/loaded-project.js';
+import type { GenericTestInstance, LoadedPackage, LoadedProject, YamlRenderer } from '../project/loaded-project.js';
 import type { ProjectShell } from '../project/load-project.js';
 import { discoverMacros } from '../project/discover.js';
 import { sha256 } from '../project/read-files.js';
@@ -109,7 +109,7 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   const overridden = new Set(state.index.overridden);
   const { parseStatic } = rebuild.size > 0 ? await import('./static-parse.js') : { parseStatic: () => null };
   // Generic tests render at parse time (their macros); so does a node whose render read a changed variable.
-  const needsEngine = input.render || overridden.size > 0 || (schema?.tests.size ?? 0) > 0 || [...rebuild.values()].some((change) => !change || !parseStatic(change.text));
+  const needsEngine = input.render || overridden.size > 0 || (schema?.tests.size ?? 0) + (schema?.added.length ?? 0) > 0 || [...rebuild.values()].some((change) => !change || !parseStatic(change.text));
   let jinja: JinjaEnvironment | null = null;
   let env: RenderEnvironment | null = null;
   let renderEnv: () => RenderEnvironment = unavailable;
@@ -121,7 +121,7 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
     // macros are known, and each file is compiled when a render first calls into it.
     renderEnv = () => (env ??= { ...input.env, registry: lazyMacroRegistry(project, engine, state.section<Record<string, Macro>>('macros')) });
   }
-  if (rebuild.size === 0) return { project, jinja, env: renderEnv, rebuilt: 0 };
+  if (rebuild.size === 0 && !schema?.added.length && !schema?.removed.size) return { project, jinja, env: renderEnv, rebuilt: 0 };
 
   const [{ NodeBuilder, applyTestInstance, genericTestSeed }, { RefIndex }] = await Promise.all([import('./node-builder.js'), import('./ref-index.js')]);
   const builderEngine = {
@@ -141,13 +141,25 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
   const sources = Object.values(state.section<Record<string, SourceDefinition>>('sources'));
   const refIndex = new RefIndex<Refable>(refables, sources, state.index.disabledNames, project.root.name);
   const built: [number, BuiltNode][] = [];
+  const buildTest = async ({ test, path }: { test: GenericTestInstance; path: string }) => {
+    const node = await builder.sqlNode(shell.root.name, 'test', genericTestSeed(test, path), undefined, { schemaYamlConfig: test.config, testInstance: test });
+    if (node) applyTestInstance(node.node, test);
+    return node;
+  };
+  const added: BuiltNode[] = [];
+  for (const test of schema?.added ?? []) {
+    const node = await buildTest(test);
+    if (!node) continue;
+    if (!node.enabled) return `${node.node.unique_id} is disabled`;
+    await builder.assignNames(node.node);
+    builder.link(node.node, refIndex, node.location);
+    added.push(node);
+  }
   for (const [i, change] of rebuild) {
     const test = schema?.tests.get(i);
     let node: BuiltNode | null;
-    if (test) {
-      node = await builder.sqlNode(shell.root.name, 'test', genericTestSeed(test.test, test.path), undefined, { schemaYamlConfig: test.test.config, testInstance: test.test });
-      if (node) applyTestInstance(node.node, test.test);
-    } else {
+    if (test) node = await buildTest(test);
+    else {
       const old: ManifestNode = state.node(i);
       const text = change?.text ?? old.raw_code;
       const seed = {
@@ -169,7 +181,13 @@ export async function reparse(input: ReparseInput): Promise<Reparsed | string> {
     state.replaceNode(i, node);
     state.setEnvVars(i, capture.envVars);
   }
-  for (const [i, patch] of schema?.patches ?? []) state.setPatch(i, patch);
-  for (const [path, indexes] of schema?.files ?? []) state.setYamlNodes(path, indexes);
-  return { project, jinja, env: renderEnv, rebuilt: built.length };
+  if (schema) {
+    for (const [i, patch] of schema.patches) state.setPatch(i, patch);
+    // Positions move from here on: the files' records are made from unique_ids afterwards.
+    state.dropTests(schema.removed);
+    for (const { node, capture } of added) state.setEnvVars(state.appendTest(node), capture.envVars);
+    const position = new Map(state.index.nodes.ids.map((id, i) => [id, i]));
+    for (const [path, ids] of schema.files) state.setYamlNodes(path, ids.map((id) => position.get(id)!));
+  }
+  return { project, jinja, env: renderEnv, rebuilt: built.length + added.length + (schema?.removed.size ?? 0) };
 }

@@ -116,3 +116,44 @@ export function serializeManifest(manifest: Manifest, input: StateInputs, out: B
     };
     return index;
 }
+
+/** The data of a state that could not be written, kept in memory. */
+export class MemorySink implements ByteSink {
+  readonly parts: Buffer[] = [];
+  position = 0;
+
+  write(text: string): number {
+    const b = Buffer.from(text, 'utf8');
+    this.parts.push(b);
+    this.position += b.length;
+    return b.length;
+  }
+}
+
+/**
+ * The data file rewritten with only the live fragments (node entries, patches, maps, sections,
+ * locations) under a new id; `index` is updated to the new ranges. Returns the file's pieces.
+ */
+export function compactData(index: StateIndex, slice: (range: Range) => Buffer): Buffer[] {
+  const dataId = randomBytes(16).toString('hex') + '\n';
+  const chunks: Buffer[] = [Buffer.from(dataId, 'latin1')];
+  let offset = chunks[0]!.length;
+  const move = (range: Range): Range => {
+    chunks.push(slice(range));
+    const moved: Range = [offset, range[1]];
+    offset += range[1];
+    return moved;
+  };
+  const { at, patches } = index.nodes;
+  for (let i = 0; i < at.length / 3; i++) {
+    const [start] = move([at[3 * i]! - at[3 * i + 2]!, at[3 * i + 2]! + at[3 * i + 1]! + 1]);
+    at[3 * i] = start + at[3 * i + 2]!;
+    if (patches[2 * i]! >= 0) [patches[2 * i], patches[2 * i + 1]] = move([patches[2 * i]!, patches[2 * i + 1]!]);
+  }
+  if (index.maps) index.maps = move(index.maps);
+  for (const s of SECTIONS) index.sections[s] = move(index.sections[s]);
+  index.locations = move(index.locations);
+  index.dataId = dataId;
+  index.liveBytes = offset;
+  return chunks;
+}

@@ -1,7 +1,8 @@
 // Re-parsing from the stored parse state (target/partial_parse.index.json + .nodes): whatever the
 // edit, the manifest a re-parse writes must be the manifest a full parse of the same files writes.
-// Edits the re-parse handles itself (model SQL) and edits that make it parse everything (schema YAML,
-// new files, macros, disabling a node) are both compared against a parse without any stored state.
+// Edits the re-parse handles itself (model SQL, schema YAML of models and tests) and edits that make it
+// parse everything (sources, new files, macros, disabling a node) are both compared against a parse
+// without any stored state.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -145,14 +146,38 @@ describe('re-parsing from the stored parse', () => {
     parseBothWays('reparsed');
   });
 
-  test('schema YAML that adds a test or patches a model twice, a new model, a macro and disabling a node each make it parse the whole project', () => {
+  test('tests added to, changed in and removed from schema YAML: dropped and added in the stored parse', () => {
+    const schema = join(p.dir, 'models', 'marts', 'schema.yml');
+    const staging = join(p.dir, 'models', 'staging', 'schema.yml');
+    const [original, stagingText] = [readFileSync(schema, 'utf8'), readFileSync(staging, 'utf8')];
+    const testIds = () => Object.keys(manifest().nodes).filter((id) => id.startsWith('test.'));
+    assert.equal(run('parse').code, 0);
+    const before = testIds();
+    writeFileSync(schema, original.replace('      - name: customer_id\n        data_tests:\n', '      - name: customer_id\n        data_tests:\n          - not_null\n'));
+    parseBothWays('reparsed');
+    assert.ok(testIds().some((id) => id.startsWith('test.jaffle.not_null_orders_customer_id')));
+    assert.equal(testIds().length, before.length + 1);
+    // Several re-parses in a row (each on the state the one before saved), then one comparison.
+    writeFileSync(schema, readFileSync(schema, 'utf8').replace("to: ref('customers')", "to: ref('stg_customers')"));
+    assert.match(run('parse').output, /re-parsed \d+ changed nodes/);
+    writeFileSync(staging, stagingText.replaceAll('data_tests: [unique, not_null]', 'data_tests: [not_null]'));
+    assert.match(run('parse').output, /re-parsed \d+ changed nodes/);
+    appendFileSync(join(p.dir, 'models', 'marts', 'customers.sql'), '\n-- and the SQL\n');
+    const built = run('build');
+    assert.equal(built.code, 0, built.output);
+    assert.match(built.output, /re-parsed 1 changed node/);
+    parseBothWays('reparsed');
+    assert.equal(testIds().length, before.length + 1 - 2);
+    assert.ok(testIds().some((id) => id.startsWith('test.jaffle.relationships_orders_customer_id__customer_id__ref_stg_customers_')));
+    writeFileSync(schema, original);
+    writeFileSync(staging, stagingText);
+    parseBothWays('reparsed');
+    assert.deepEqual(testIds().sort(), [...before].sort());
+  });
+
+  test('schema YAML that patches a model twice or defines sources, a new model, a macro and disabling a node each make it parse the whole project', () => {
     const schema = join(p.dir, 'models', 'marts', 'schema.yml');
     const original = readFileSync(schema, 'utf8');
-    writeFileSync(schema, original.replace('      - name: customer_id\n        data_tests: [unique, not_null]', '      - name: customer_id\n        data_tests: [unique, not_null]\n      - name: first_order\n        data_tests: [not_null]'));
-    parseBothWays('full');
-    assert.ok(Object.keys(manifest().nodes).some((id) => id.startsWith('test.jaffle.not_null_customers_first_order')));
-    writeFileSync(schema, original);
-    parseBothWays('full');
     const staging = join(p.dir, 'models', 'staging', 'schema.yml');
     const stagingText = readFileSync(staging, 'utf8');
     writeFileSync(staging, `${stagingText}  - name: orders\n    description: twice\n`);

@@ -137,6 +137,46 @@ describe('stored parse', () => {
     }
   });
 
+  test('tests dropped and appended: later positions move, dependencies and maps follow, across a reload', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
+    try {
+      const test = (name: string, on: string) => node(name, [on], { unique_id: `test.p.${name}`, resource_type: 'test', location: { file: 'models/schema.yml', line: 3 } });
+      const source = { unique_id: 'source.p.raw.events', resource_type: 'source', name: 'events', depends_on: { nodes: [] } };
+      const build = (nodes: ManifestNode[]) => {
+        const m = manifestOf(nodes.map((n) => structuredClone(n)));
+        m.sources = { [source.unique_id]: structuredClone(source) } as unknown as Manifest['sources'];
+        Object.assign(m, buildParentChildMaps(m));
+        return m;
+      };
+      const a = node('a', ['source.p.raw.events']);
+      const b = node('b', ['model.p.a']);
+      const c = node('c', ['model.p.b', 'source.p.raw.events']);
+      const m = build([a, test('t1', 'model.p.a'), b, test('t2', 'model.p.b'), c]);
+      const state = fresh(dir, m);
+      await state.save();
+      let s = (await ParseState.loadInBackground(dir)(HASH))!;
+      s.dropTests(new Set([1, 3]));
+      let want = build([a, b, c]);
+      assert.equal(text(s, want), expected(want));
+      assert.equal(s.appendTest(structuredClone(test('t3', 'model.p.c'))), 3);
+      want = build([a, b, c, test('t3', 'model.p.c')]);
+      assert.equal(text(s, want), expected(want));
+      await s.save();
+      s = (await ParseState.loadInBackground(dir)(HASH))!;
+      assert.equal(text(s, want), expected(want));
+      const materialized = s.materialize(want.metadata, want.selectors);
+      assert.deepEqual(materialized.child_map['model.p.c'], ['test.p.t3']);
+      assert.deepEqual(materialized.child_map['source.p.raw.events'], ['model.p.a', 'model.p.c']);
+      assert.deepEqual(materialized.nodes['test.p.t3']!.location, { file: 'models/schema.yml', line: 3 });
+      // A replacement after the rows moved lands on the right node.
+      s.replaceNode(1, structuredClone(node('b', ['source.p.raw.events'])));
+      want = build([a, node('b', ['source.p.raw.events']), c, test('t3', 'model.p.c')]);
+      assert.equal(text(s, want), expected(want));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a state from another hash, or with a data file that is not its own, is not loaded', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'martflow-state-'));
     try {
