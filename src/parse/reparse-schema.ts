@@ -5,12 +5,14 @@
 // arguments and configs). Anything else — sources, exposures, macros, unit tests, groups, seeds,
 // snapshots, versions, disabled nodes, env_var(), warnings — makes the caller parse everything.
 import { join } from 'node:path';
-import type { GenericTestInstance, LoadWarning, NodePatch, ProjectConfig, SchemaFile, YamlRenderer } from '../project/loaded-project.js';
+import type { GenericTestInstance, LoadWarning, NodePatch, SchemaFile, YamlRenderer } from '../project/loaded-project.js';
 import type { ProjectShell } from '../project/load-project.js';
 import type { Exposure, Macro, SourceDefinition, UnitTestDefinition } from '../project/manifest-types.js';
+import { schemaFolders } from '../project/discover.js';
 import { emptySchemaContent, readSchemaFile } from '../project/schema-file.js';
 import type { ErrorCollector } from '../util/errors.js';
 import type { ParseState } from './parse-state.js';
+import { patchFilePath } from './state-format.js';
 
 export interface ChangedFile {
   path: string;
@@ -30,21 +32,10 @@ export interface SchemaRebuild {
   files: Map<string, string[]>;
 }
 
-const FOLDERS: [keyof ProjectConfig & `${string}Paths`, SchemaFile['folder']][] = [
-  ['modelPaths', 'models'],
-  ['seedPaths', 'seeds'],
-  ['snapshotPaths', 'snapshots'],
-  ['analysisPaths', 'analyses'],
-  ['macroPaths', 'macros'],
-  ['testPaths', 'tests'],
-];
-
 /** The folder kind of a root-project schema YAML file at `path` (project-relative), or null. */
 export function rootSchemaFolder(shell: ProjectShell, path: string): SchemaFile['folder'] | null {
   if (!/\.ya?ml$/i.test(path) || shell.packages.some((p) => !p.isRoot && p.displayPrefix !== '' && path.startsWith(p.displayPrefix))) return null;
-  for (const [key, folder] of FOLDERS) {
-    if ((shell.root.project[key] as string[]).some((dir) => path.startsWith(`${dir}/`))) return folder;
-  }
+  for (const [dirs, folder] of schemaFolders(shell.root.project)) if (dirs.some((dir) => path.startsWith(`${dir}/`))) return folder;
   return null;
 }
 
@@ -87,7 +78,8 @@ export async function schemaRebuild(shell: ProjectShell, state: ParseState, chan
     const after: string[] = [];
     const patchedHere = new Set<number>();
     for (const patch of content.nodePatches) {
-      const i = position.get(`${patch.kind}.${root}.${patch.name}`);
+      const id = `${patch.kind}.${root}.${patch.name}`;
+      const i = position.get(id);
       const what = `${patch.kind} ${patch.name}`;
       if (i === undefined) return why(`no enabled ${what} was parsed before`);
       if ((patch.kind !== 'model' && patch.kind !== 'analysis') || patch.versions.length > 0 || patch.group !== null) return why(`the entry of ${what}`);
@@ -96,7 +88,7 @@ export async function schemaRebuild(shell: ProjectShell, state: ParseState, chan
       if (stored && stored.patchPath !== path) return why(`${what} is described in ${stored.patchPath} too`); // a whole parse reports it
       out.patches.set(i, patch);
       patchedHere.add(i);
-      after.push(patch.kind === 'model' ? `model.${root}.${patch.name}` : `analysis.${root}.${patch.name}`);
+      after.push(id);
     }
     const kept = new Set<number>();
     for (const test of content.tests) {
@@ -123,14 +115,13 @@ function definedElsewhere(state: ParseState, root: string): Set<string> {
   for (const s of Object.values(state.section<Record<string, SourceDefinition>>('sources'))) if (s.package_name === root) files.add(s.original_file_path);
   for (const e of Object.values(state.section<Record<string, Exposure>>('exposures'))) if (e.package_name === root) files.add(e.original_file_path);
   for (const u of Object.values(state.section<Record<string, UnitTestDefinition>>('unit_tests'))) if (u.package_name === root) files.add(u.original_file_path);
-  const patchFile = (patchPath: string) => patchPath.slice(patchPath.indexOf('://') + 3);
-  for (const m of Object.values(state.section<Record<string, Macro>>('macros'))) if (m.package_name === root && m.patch_path) files.add(patchFile(m.patch_path));
+  for (const m of Object.values(state.section<Record<string, Macro>>('macros'))) if (m.package_name === root && m.patch_path) files.add(patchFilePath(m.patch_path));
   // Disabled nodes keep their entries too (the stored parse does not list them per file).
   for (const list of Object.values(state.section<Record<string, { package_name: string; original_file_path: string; patch_path?: string | null }[]>>('disabled'))) {
     for (const n of list) {
       if (n.package_name !== root) continue;
       files.add(n.original_file_path);
-      if (n.patch_path) files.add(patchFile(n.patch_path));
+      if (n.patch_path) files.add(patchFilePath(n.patch_path));
     }
   }
   return files;

@@ -5,7 +5,7 @@ import type { Manifest } from '../project/manifest-types.js';
 import type { LoadWarning, NodePatch } from '../project/loaded-project.js';
 import type { FileStat } from '../project/read-files.js';
 import { VERSION } from '../version.js';
-import { FORMAT, REFABLE, SECTIONS, hideLocation, type FileColumns, type Locations, type NodeColumns, type Range, type Section, type StateIndex } from './state-format.js';
+import { FORMAT, REFABLE, SECTIONS, hideLocation, patchFilePath, type FileColumns, type Locations, type NodeColumns, type Range, type Section, type StateIndex } from './state-format.js';
 
 export interface StateInputs {
   hash: string;
@@ -71,8 +71,7 @@ export function serializeManifest(manifest: Manifest, input: StateInputs, out: B
       nodes.patches.push(...(own && patch ? put(JSON.stringify(patch)) : [-1, 0]));
       if (envVars) nodes.envVars[i] = envVars;
       // A root-project node's schema file: where its generic test or its patch is written.
-      const patchPath = n.patch_path ? n.patch_path.slice(n.patch_path.indexOf('://') + 3) : null;
-      const yamlFile = n.package_name !== root ? null : n.test_metadata ? n.original_file_path : patchPath;
+      const yamlFile = n.package_name !== root ? null : n.test_metadata ? n.original_file_path : n.patch_path ? patchFilePath(n.patch_path) : null;
       if (yamlFile) (nodes.yaml[yamlFile] ??= []).push(i);
     });
     for (const key of ['sources', 'macros', 'exposures', 'unit_tests'] as const) {

@@ -143,3 +143,8 @@ export function hideLocation(entry: object): SourceLocation | undefined {
 export function setHidden(entry: object, loc: SourceLocation): void {
   Object.defineProperty(entry, 'location', { value: loc, enumerable: false, writable: true, configurable: true });
 }
+
+/** The schema file of a patch_path ("<package>://<path>" → path). */
+export function patchFilePath(patchPath: string): string {
+  return patchPath.slice(patchPath.indexOf('://') + 3);
+}

@@ -44,6 +44,18 @@ export async function discoverMacros(index: PackageFileIndex, project: ProjectCo
   return macros;
 }
 
+/** Where schema YAML files are read from, in order (a file under two kinds counts for the first). */
+export function schemaFolders(project: ProjectConfig): [string[], SchemaFile['folder']][] {
+  return [
+    [project.modelPaths, 'models'],
+    [project.seedPaths, 'seeds'],
+    [project.snapshotPaths, 'snapshots'],
+    [project.analysisPaths, 'analyses'],
+    [project.macroPaths, 'macros'],
+    [project.testPaths, 'tests'],
+  ];
+}
+
 export async function discoverFiles(index: PackageFileIndex, project: ProjectConfig, errors: ErrorCollector, warnings: LoadWarning[], displayPrefix = ''): Promise<PackageFiles> {
   const pkg = project.name;
   const root = index.root;
@@ -101,15 +113,7 @@ export async function discoverFiles(index: PackageFileIndex, project: ProjectCon
 
   const schemaFiles: SchemaFile[] = [];
   const seen = new Set<string>();
-  const folderOf: [string[], SchemaFile['folder']][] = [
-    [project.modelPaths, 'models'],
-    [project.seedPaths, 'seeds'],
-    [project.snapshotPaths, 'snapshots'],
-    [project.analysisPaths, 'analyses'],
-    [project.macroPaths, 'macros'],
-    [project.testPaths, 'tests'],
-  ];
-  for (const [dirs, folder] of folderOf) {
+  for (const [dirs, folder] of schemaFolders(project)) {
     for (const dir of dirs) {
       for (const path of index.list(dir, ['.yml', '.yaml'])) {
         if (seen.has(path)) continue;

@@ -88,7 +88,6 @@ export function duckdbOutput(raw: Record<string, unknown>, projectDir: string, l
  */
 export function duckdbCatalogName(path: string): string {
   if (path === ':memory:' || path === '') return 'memory';
-  if (path.startsWith(':memory:')) return path;
   const name = (path.split(/[\\/]/).pop() ?? '').split('.').find((part) => part !== '') ?? 'memory';
   return name === 'main' || name === 'temp' ? `${name}_db` : name;
 }
